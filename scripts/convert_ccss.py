@@ -2,7 +2,9 @@
 
 One JSON object per standard and sub-standard (component), in source order
 (ELA/Literacy first, then Mathematics), duplicates and code-less placeholder
-items ("RL.K.8 not applicable to literature") dropped. The output is
+items ("RL.K.8 not applicable to literature") dropped. Thirty grade 2-5
+Reading: Informational Text standards absent from the XML are added from
+``RI_SUPPLEMENT`` (marked ``"origin": "supplement"``). The output is
 deterministic: running the script twice gives byte-identical files.
 
 Usage:
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import itertools
 import json
 import logging
 import re
@@ -117,6 +120,82 @@ PRACTICES: dict[str, str] = {
     "MP8": "Look for and express regularity in repeated reasoning",
 }
 
+# Reading: Informational Text standards of grades 2-5 that the XML mirror lacks
+# (its items stop at RI.2.6, RI.3.1, RI.4.4, RI.5.1/RI.5.3). Statements as
+# published on corestandards.org (ELA-Literacy/RI/2..5); records built from
+# these carry "origin": "supplement".
+RI_SUPPLEMENT: dict[str, str] = {
+    "RI.2.7": "Explain how specific images (e.g., a diagram showing how a machine works) "
+    "contribute to and clarify a text.",
+    "RI.2.8": "Describe how reasons support specific points the author makes in a text.",
+    "RI.2.9": "Compare and contrast the most important points presented by two texts on the "
+    "same topic.",
+    "RI.2.10": "By the end of year, read and comprehend informational texts, including "
+    "history/social studies, science, and technical texts, in the grades 2-3 text complexity "
+    "band proficiently, with scaffolding as needed at the high end of the range.",
+    "RI.3.2": "Determine the main idea of a text; recount the key details and explain how "
+    "they support the main idea.",
+    "RI.3.3": "Describe the relationship between a series of historical events, scientific "
+    "ideas or concepts, or steps in technical procedures in a text, using language that "
+    "pertains to time, sequence, and cause/effect.",
+    "RI.3.4": "Determine the meaning of general academic and domain-specific words and "
+    "phrases in a text relevant to a grade 3 topic or subject area.",
+    "RI.3.5": "Use text features and search tools (e.g., key words, sidebars, hyperlinks) to "
+    "locate information relevant to a given topic efficiently.",
+    "RI.3.6": "Distinguish their own point of view from that of the author of a text.",
+    "RI.3.7": "Use information gained from illustrations (e.g., maps, photographs) and the "
+    "words in a text to demonstrate understanding of the text (e.g., where, when, why, and "
+    "how key events occur).",
+    "RI.3.8": "Describe the logical connection between particular sentences and paragraphs "
+    "in a text (e.g., comparison, cause/effect, first/second/third in a sequence).",
+    "RI.3.9": "Compare and contrast the most important points and key details presented in "
+    "two texts on the same topic.",
+    "RI.3.10": "By the end of the year, read and comprehend informational texts, including "
+    "history/social studies, science, and technical texts, at the high end of the grades 2-3 "
+    "text complexity band independently and proficiently.",
+    "RI.4.1": "Refer to details and examples in a text when explaining what the text says "
+    "explicitly and when drawing inferences from the text.",
+    "RI.4.2": "Determine the main idea of a text and explain how it is supported by key "
+    "details; summarize the text.",
+    "RI.4.3": "Explain events, procedures, ideas, or concepts in a historical, scientific, or "
+    "technical text, including what happened and why, based on specific information in the "
+    "text.",
+    "RI.4.5": "Describe the overall structure (e.g., chronology, comparison, cause/effect, "
+    "problem/solution) of events, ideas, concepts, or information in a text or part of a "
+    "text.",
+    "RI.4.6": "Compare and contrast a firsthand and secondhand account of the same event or "
+    "topic; describe the differences in focus and the information provided.",
+    "RI.4.7": "Interpret information presented visually, orally, or quantitatively (e.g., in "
+    "charts, graphs, diagrams, time lines, animations, or interactive elements on Web pages) "
+    "and explain how the information contributes to an understanding of the text in which it "
+    "appears.",
+    "RI.4.8": "Explain how an author uses reasons and evidence to support particular points "
+    "in a text.",
+    "RI.4.9": "Integrate information from two texts on the same topic in order to write or "
+    "speak about the subject knowledgeably.",
+    "RI.4.10": "By the end of year, read and comprehend informational texts, including "
+    "history/social studies, science, and technical texts, in the grades 4-5 text complexity "
+    "band proficiently, with scaffolding as needed at the high end of the range.",
+    "RI.5.2": "Determine two or more main ideas of a text and explain how they are supported "
+    "by key details; summarize the text.",
+    "RI.5.4": "Determine the meaning of general academic and domain-specific words and "
+    "phrases in a text relevant to a grade 5 topic or subject area.",
+    "RI.5.5": "Compare and contrast the overall structure (e.g., chronology, comparison, "
+    "cause/effect, problem/solution) of events, ideas, concepts, or information in two or "
+    "more texts.",
+    "RI.5.6": "Analyze multiple accounts of the same event or topic, noting important "
+    "similarities and differences in the point of view they represent.",
+    "RI.5.7": "Draw on information from multiple print or digital sources, demonstrating the "
+    "ability to locate an answer to a question quickly or to solve a problem efficiently.",
+    "RI.5.8": "Explain how an author uses reasons and evidence to support particular points "
+    "in a text, identifying which reasons and evidence support which point(s).",
+    "RI.5.9": "Integrate information from several texts on the same topic in order to write "
+    "or speak about the subject knowledgeably.",
+    "RI.5.10": "By the end of the year, read and comprehend informational texts, including "
+    "history/social studies, science, and technical texts, at the high end of the grades 4-5 "
+    "text complexity band independently and proficiently.",
+}
+
 _TAG = re.compile(r"<(/?)(\w+)[^>]*>")
 _SPACE = re.compile(r"\s+")
 _NUM_LETTER = re.compile(r"^(\d+)([a-z])$")
@@ -195,11 +274,25 @@ def read_items(path: Path, subject: str) -> Iterator[dict[str, Any]]:
             continue  # placeholders such as "W.K.4 begins in grade 3"
         statement = clean_statement(item.findtext("Statements/Statement") or "")
         grades = [g.text.strip() for g in item.findall("GradeLevels/GradeLevel") if g.text]
-        rec: dict[str, Any] = {"code": "", "raw_code": raw_code, "subject": subject,
-                               "grades": grades, "grade": _grade_label(grades) if grades else ""}
-        rec.update(describe(raw_code, subject))
-        rec["statement"] = statement
-        yield rec
+        yield _record(raw_code, subject, grades, statement, "xml")
+
+
+def _record(raw_code: str, subject: str, grades: list[str], statement: str,
+            origin: str) -> dict[str, Any]:
+    rec: dict[str, Any] = {"code": "", "raw_code": raw_code, "subject": subject,
+                           "grades": grades, "grade": _grade_label(grades) if grades else ""}
+    rec.update(describe(raw_code, subject))
+    rec["statement"] = statement
+    rec["origin"] = origin
+    return rec
+
+
+def supplement_items() -> Iterator[dict[str, Any]]:
+    """Records of the RI standards missing from the XML (see RI_SUPPLEMENT)."""
+    for short, statement in RI_SUPPLEMENT.items():
+        grade = short.split(".")[1]
+        yield _record(f"CCSS.ELA-Literacy.{short}", "ela", [f"{int(grade):02d}"], statement,
+                      "supplement")
 
 
 def convert(src: Path) -> list[dict[str, Any]]:
@@ -207,7 +300,10 @@ def convert(src: Path) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: dict[str, dict[str, Any]] = {}
     for name, subject in (("ela.xml", "ela"), ("math.xml", "math")):
-        for rec in read_items(src / name, subject):
+        items = read_items(src / name, subject)
+        if subject == "ela":
+            items = itertools.chain(items, supplement_items())
+        for rec in items:
             prev = seen.get(rec["code"])
             if prev is not None:
                 if prev["statement"] != rec["statement"]:
@@ -230,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     records = convert(args.src)
     keys = ("code", "raw_code", "subject", "grades", "grade", "domain", "domain_name",
-            "cluster", "statement", "parent")
+            "cluster", "statement", "parent", "origin")
     with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
         for rec in records:
             fh.write(json.dumps({k: rec[k] for k in keys}, ensure_ascii=False) + "\n")
