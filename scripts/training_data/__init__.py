@@ -1,0 +1,1 @@
+"""Helpers for scripts/make_training_data.py (the labelled goal corpus)."""
