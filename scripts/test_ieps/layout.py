@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -35,7 +36,7 @@ class Op:
     w: float = 0.0
     h: float = 0.0
     fill: float | None = None  # grey level of a filled rect
-    image: str | None = None
+    image: Any = None  # a path or a reportlab ImageReader
 
 
 @dataclass
@@ -142,9 +143,9 @@ class Layout:
         """Draw a box (optionally filled grey) with its lower-left corner at x, y."""
         self._op(Op("rect", x, y, w=w, h=h, fill=fill))
 
-    def image(self, path: str, x: float, y: float, w: float, h: float) -> None:
-        """Place an image file on the current page."""
-        self._op(Op("image", x, y, w=w, h=h, image=path))
+    def image(self, image: Any, x: float, y: float, w: float, h: float) -> None:
+        """Place an image (file path or ImageReader) on the current page."""
+        self._op(Op("image", x, y, w=w, h=h, image=image))
 
     def heading(self, text: str, size: float = 13, font: str = BOLD,
                 space_before: float = 10, space_after: float = 4) -> int:
@@ -251,7 +252,7 @@ class Layout:
                         c.setFillGray(0)
                     else:
                         c.rect(op.x, op.y, op.w, op.h, stroke=1, fill=0)
-                elif op.kind == "image" and op.image:
+                elif op.kind == "image" and op.image is not None:
                     c.drawImage(op.image, op.x, op.y, op.w, op.h)
             c.showPage()
         c.save()

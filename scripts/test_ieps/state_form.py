@@ -286,3 +286,92 @@ def build(spec: StateFormSpec, out_dir: Path, min_pages: int = 0) -> Golden:
     lay.render(out_dir / spec.source, running_header_footer(header))
     g.extra["running_header"] = header
     return g
+
+
+TWELVE = StateFormSpec(
+    source="twelve_page.pdf",
+    student="Eli Brooks",
+    dob="06/27/2012",
+    grade="8",
+    school="Summit Ridge Middle School",
+    meeting="01/19/2027",
+    district="Granite Valley School District",
+    present_levels=[
+        ("Reading", "Eli reads grade 8 texts aloud accurately at 118 words correct per minute. "
+         "When he answers questions about an argument, he names the author's claim in 2 of 5 "
+         "texts and rarely explains the reasons given for it."),
+        ("Writing", "Eli's argument paragraphs state an opinion but give one reason at most. "
+         "His sentences are complete, and he uses spell-check well."),
+        ("Mathematics", "Eli solves one-step equations and graphs points on a coordinate plane. "
+         "He solved 3 of 10 systems of two linear equations on the last unit test."),
+        ("Executive functioning", "Eli turns in about 55% of his homework. He keeps a planner "
+         "when a teacher checks it at the end of the day."),
+        ("Social and emotional", "Eli is a thoughtful friend to a small group of classmates. "
+         "He is lazy about group projects and leaves the talking to others."),
+        ("Parent concerns", "His parents would like Eli to be ready for high school courses "
+         "and to join a club he enjoys."),
+    ],
+    goals=[
+        GoalSpec("Reading - argument",
+                 "By January 2028, after reading a grade 8 argumentative text, Eli will write "
+                 "the author's claim and two supporting reasons in 4 of 5 texts "
+                 "(CCSS.ELA-LITERACY.RI.8.8), as measured by teacher-scored response sheets.",
+                 "Names the author's claim in 2 of 5 texts.", "Scored response sheets, monthly",
+                 ["By June 2027, Eli will write the author's claim for 4 of 5 grade 8 "
+                  "argumentative texts."]),
+        GoalSpec("Writing - argument",
+                 "Eli will write argument paragraphs that include a claim, reasons and "
+                 "evidence.",
+                 "States an opinion with one reason at most.", "Work samples",
+                 ["Write a claim.", "Add two reasons with evidence."]),
+        GoalSpec("Mathematics - systems",
+                 "By January 2028, given 10 systems of two linear equations, Eli will solve at "
+                 "least 8 by substitution or elimination on 2 consecutive unit tests.",
+                 "Solved 3 of 10 systems on the last unit test.", "Unit tests",
+                 ["By June 2027, given 10 systems, Eli will solve 5 correctly by graphing."]),
+        GoalSpec("Mathematics - functions",
+                 "Eli will understand functions.",
+                 "Graphs points; has not yet described a function from a table.",
+                 "Teacher judgment", []),
+        GoalSpec("Executive functioning",
+                 "By January 2028, using a digital planner that he checks with his case "
+                 "manager each Friday, Eli will turn in 90% of homework assignments on time "
+                 "for 6 consecutive weeks, as recorded in the online gradebook.",
+                 "Turns in about 55% of homework.", "Online gradebook, weekly",
+                 ["By April 2027, Eli will record every assignment in his planner on 4 of 5 "
+                  "school days, as checked by his case manager."]),
+        GoalSpec("Social participation",
+                 "By January 2028, during group projects, Eli will share at least 2 ideas "
+                 "per group meeting in 4 of 5 observed meetings, as recorded by his teachers "
+                 "on an observation checklist.",
+                 "Shares ideas in group projects only when asked directly.",
+                 "Observation checklist", []),
+        GoalSpec("Self-advocacy",
+                 "Eli will try to ask for help when he needs it.",
+                 "Asks for help when a teacher checks in with him.", "Teacher report", []),
+        GoalSpec("Study skills",
+                 "By January 2028, before each unit test, Eli will complete a teacher-made "
+                 "study guide with at least 80% of items correct, as checked by his "
+                 "mathematics teacher, for 4 consecutive units.",
+                 "Completes study guides about half of the time.", "Study guide checks",
+                 []),
+    ],
+    services=[
+        ("Eli will receive specialized instruction in mathematics in a co-taught class.",
+         "5 x 50 minutes weekly", "General education classroom", "Co-teacher"),
+        ("Eli will receive a weekly check-in with his case manager.", "1 x 15 minutes weekly",
+         "Resource room", "Case manager"),
+    ],
+    accommodations=[
+        ("Eli will be allowed extended time (1.5x) on tests.", "All classes", "Tests"),
+        ("Eli will receive a copy of teacher notes.", "Core classes", "Daily"),
+    ],
+    assessment="Eli will participate in the state assessment with extended time.",
+    lre="Eli will spend 90% of his school day in general education classes.",
+    team=[("Parent", "Janet Brooks"), ("Case manager", "Mr. Luis Ortega"),
+          ("General education teacher", "Ms. Amy Chen"),
+          ("District representative", "Dr. Grace Holm")],
+    not_goals=["He is lazy about group projects and leaves the talking to others.",
+               "His parents would like Eli to be ready for high school courses"],
+    goals_per_page=1,
+)
