@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from test_ieps import state_form  # noqa: E402
-from test_ieps.golden import Golden  # noqa: E402
-from test_ieps.verify import check  # noqa: E402
+from test_ieps import state_form
+from test_ieps.golden import Golden
+from test_ieps.verify import check
 
 log = logging.getLogger("make_test_ieps")
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,8 +36,16 @@ SAMPLE = ROOT / "goalcheck" / "data" / "samples" / "sample_iep.pdf"
 
 
 def _builders() -> dict[str, Callable[[Path], Golden]]:
-    from test_ieps import (docx_plan, narrative, page_break, plain, scanned, services,
-                           transition, two_column)
+    from test_ieps import (
+        docx_plan,
+        narrative,
+        page_break,
+        plain,
+        scanned,
+        services,
+        transition,
+        two_column,
+    )
 
     return {
         "state_form.pdf": lambda out: state_form.build(state_form.MAYA, out),
@@ -80,8 +88,9 @@ def generate(out: Path, only: list[str] | None = None) -> list[str]:
         golden.write(out)
         found = check(out / name, golden.to_dict())
         problems += [f"{name}: {p}" for p in found]
-        log.info("%s: %d pages, %d goals, %d problems", name, golden.pages,
-                 len(golden.goals), len(found))
+        log.info(
+            "%s: %d pages, %d goals, %d problems", name, golden.pages, len(golden.goals), len(found)
+        )
     return problems
 
 
@@ -90,8 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=CORPUS)
     parser.add_argument("--only", nargs="*", help="document names to (re)build")
-    parser.add_argument("--no-sample", action="store_true",
-                        help="do not copy state_form.pdf to the bundled sample")
+    parser.add_argument(
+        "--no-sample", action="store_true", help="do not copy state_form.pdf to the bundled sample"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     problems = generate(args.out, args.only)

@@ -20,11 +20,18 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from test_ieps.verify import check, tokens  # noqa: E402
+from test_ieps.verify import check, tokens
 
 DOCUMENTS = [
-    "state_form.pdf", "narrative_district.pdf", "page_break.pdf", "two_column.pdf",
-    "transition.pdf", "services_grid.pdf", "district_plan.docx", "scanned.pdf", "plain.txt",
+    "state_form.pdf",
+    "narrative_district.pdf",
+    "page_break.pdf",
+    "two_column.pdf",
+    "transition.pdf",
+    "services_grid.pdf",
+    "district_plan.docx",
+    "scanned.pdf",
+    "plain.txt",
     "twelve_page.pdf",
 ]
 
@@ -61,9 +68,14 @@ def test_golden_matches_document_text(name: str) -> None:
     assert check(CORPUS / name) == []
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("state_form.pdf", (6, 9)), ("twelve_page.pdf", (12, 12)), ("scanned.pdf", (2, 2)),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("state_form.pdf", (6, 9)),
+        ("twelve_page.pdf", (12, 12)),
+        ("scanned.pdf", (2, 2)),
+    ],
+)
 def test_page_counts(name: str, expected: tuple[int, int]) -> None:
     with pdfplumber.open(CORPUS / name) as pdf:
         assert expected[0] <= len(pdf.pages) <= expected[1]
@@ -98,8 +110,7 @@ def test_two_column_goals_sit_in_their_columns() -> None:
     with pdfplumber.open(CORPUS / "two_column.pdf") as pdf:
         page = pdf.pages[1]
         left = set(tokens(page.crop((0, 0, page.width / 2, page.height)).extract_text()))
-        right = set(tokens(page.crop((page.width / 2, 0, page.width, page.height))
-                           .extract_text()))
+        right = set(tokens(page.crop((page.width / 2, 0, page.width, page.height)).extract_text()))
     annual = [goal for goal in g["goals"] if goal["kind"] == "annual_goal"]
     # Goals 3-4 fill the left column of page 2, goals 5-6 the right one.
     for goal, column in zip(annual[2:], [left, left, right, right]):

@@ -44,17 +44,28 @@ class Golden:
     def section(self, kind: str, title: str, page: int, last_page: int) -> None:
         """Open a section; the previous one ends on ``last_page``."""
         self.close(last_page)
-        self._open = {"kind": kind, "title": collapse(title), "page_start": page,
-                      "page_end": page}
+        self._open = {"kind": kind, "title": collapse(title), "page_start": page, "page_end": page}
 
-    def goal(self, text: str, kind: str, page: int, baseline: str | None = None,
-             parent: int | None = None, section: str | None = None) -> int:
+    def goal(
+        self,
+        text: str,
+        kind: str,
+        page: int,
+        baseline: str | None = None,
+        parent: int | None = None,
+        section: str | None = None,
+    ) -> int:
         """Record a goal and return its index (use it as an objective's parent)."""
-        self.goals.append({
-            "text": collapse(text), "kind": kind, "page": page,
-            "section": section or self.current_kind,
-            "baseline": collapse(baseline) if baseline else None, "parent": parent,
-        })
+        self.goals.append(
+            {
+                "text": collapse(text),
+                "kind": kind,
+                "page": page,
+                "section": section or self.current_kind,
+                "baseline": collapse(baseline) if baseline else None,
+                "parent": parent,
+            }
+        )
         return len(self.goals) - 1
 
     def not_goal(self, *texts: str) -> None:
@@ -63,9 +74,13 @@ class Golden:
 
     def to_dict(self) -> dict[str, Any]:
         """The golden JSON object."""
-        out: dict[str, Any] = {"source": self.source, "pages": self.pages,
-                               "sections": self.sections, "goals": self.goals,
-                               "not_goals": self.not_goals}
+        out: dict[str, Any] = {
+            "source": self.source,
+            "pages": self.pages,
+            "sections": self.sections,
+            "goals": self.goals,
+            "not_goals": self.not_goals,
+        }
         out.update(self.extra)
         return out
 
@@ -74,6 +89,7 @@ class Golden:
         if self._open:
             raise ValueError("close() the last section before writing")
         path = directory / f"{self.source}.golden.json"
-        path.write_text(json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         return path

@@ -71,7 +71,7 @@ def wrap(text: str, font: str, size: float, width: float, hyphenate: bool = Fals
         if hyphenate and line and word.isalpha() and len(word) >= 8:
             best = 0
             for cut in range(4, len(word) - 3):
-                if word[cut - 1:cut + 1].lower() in _NO_SPLIT:
+                if word[cut - 1 : cut + 1].lower() in _NO_SPLIT:
                     continue
                 if stringWidth(f"{line} {word[:cut]}-", font, size) <= width:
                     best = cut
@@ -98,8 +98,13 @@ class Layout:
         hyphenated: Every word broken with a hyphen, in order.
     """
 
-    def __init__(self, top: float = PAGE_H - 72, bottom: float = 66, left: float = 54,
-                 right: float = PAGE_W - 54) -> None:
+    def __init__(
+        self,
+        top: float = PAGE_H - 72,
+        bottom: float = 66,
+        left: float = 54,
+        right: float = PAGE_W - 54,
+    ) -> None:
         self.top, self.bottom, self.left, self.right = top, bottom, left, right
         self.pages: list[list[Op]] = [[]]
         self.y = top
@@ -134,8 +139,7 @@ class Layout:
         self.pages[-1].append(op)
         self.last_page = self.page
 
-    def text_at(self, x: float, y: float, text: str, font: str = REGULAR,
-                size: float = 10) -> None:
+    def text_at(self, x: float, y: float, text: str, font: str = REGULAR, size: float = 10) -> None:
         """Draw one string at an absolute position on the current page."""
         self._op(Op("text", x, y, text=text, font=font, size=size))
 
@@ -147,8 +151,14 @@ class Layout:
         """Place an image (file path or ImageReader) on the current page."""
         self._op(Op("image", x, y, w=w, h=h, image=image))
 
-    def heading(self, text: str, size: float = 13, font: str = BOLD,
-                space_before: float = 10, space_after: float = 4) -> int:
+    def heading(
+        self,
+        text: str,
+        size: float = 13,
+        font: str = BOLD,
+        space_before: float = 10,
+        space_after: float = 4,
+    ) -> int:
         """Draw a one-line heading, kept with at least 3 following lines."""
         self.skip(space_before)
         self.ensure(size * 1.3 + 3 * 13)
@@ -158,10 +168,17 @@ class Layout:
         self.y -= space_after
         return page
 
-    def paragraph(self, text: str, font: str = REGULAR, size: float = 10,
-                  leading: float | None = None, indent: float = 0,
-                  hyphenate: bool = False, space_after: float = 5,
-                  keep_together: bool = False) -> int:
+    def paragraph(
+        self,
+        text: str,
+        font: str = REGULAR,
+        size: float = 10,
+        leading: float | None = None,
+        indent: float = 0,
+        hyphenate: bool = False,
+        space_after: float = 5,
+        keep_together: bool = False,
+    ) -> int:
         """Flow a paragraph line by line (it may split across pages).
 
         Args:
@@ -189,14 +206,29 @@ class Layout:
             if i == 0:
                 first = self.page
             self.y -= leading
-            self._op(Op("text", self.left + indent, self.y + leading - size, text=line,
-                        font=font, size=size))
+            self._op(
+                Op(
+                    "text",
+                    self.left + indent,
+                    self.y + leading - size,
+                    text=line,
+                    font=font,
+                    size=size,
+                )
+            )
         self.skip(space_after)
         return first
 
-    def table_row(self, cells: list[str], widths: list[float], size: float = 9.5,
-                  bold: bool = False, fill: float | None = None, pad: float = 4,
-                  on_new_page: Callable[[], None] | None = None) -> int:
+    def table_row(
+        self,
+        cells: list[str],
+        widths: list[float],
+        size: float = 9.5,
+        bold: bool = False,
+        fill: float | None = None,
+        pad: float = 4,
+        on_new_page: Callable[[], None] | None = None,
+    ) -> int:
         """Draw one row of boxed cells; a row never splits across pages.
 
         Args:
@@ -224,15 +256,19 @@ class Layout:
         for lines, w in zip(wrapped, widths):
             self.rect(x, self.y - height, w, height, fill=fill)
             for i, line in enumerate(lines):
-                self.text_at(x + pad, self.y - pad - (i + 1) * leading + leading - size,
-                             line, font, size)
+                self.text_at(
+                    x + pad, self.y - pad - (i + 1) * leading + leading - size, line, font, size
+                )
             x += w
         self.y -= height
         return self.page
 
-    def render(self, path: Path | str,
-               decorate: Callable[[Canvas, int, int], None] | None = None,
-               title: str = "Fictional IEP") -> None:
+    def render(
+        self,
+        path: Path | str,
+        decorate: Callable[[Canvas, int, int], None] | None = None,
+        title: str = "Fictional IEP",
+    ) -> None:
         """Write the PDF; ``decorate(canvas, page, total)`` adds headers/footers."""
         c = Canvas(str(path), pagesize=letter, invariant=1)
         c.setTitle(title)
@@ -258,8 +294,9 @@ class Layout:
         c.save()
 
 
-def running_header_footer(header: str, footer_extra: str = "CONFIDENTIAL"
-                          ) -> Callable[[Canvas, int, int], None]:
+def running_header_footer(
+    header: str, footer_extra: str = "CONFIDENTIAL"
+) -> Callable[[Canvas, int, int], None]:
     """A decorator drawing ``header`` on top and "Page N of M <extra>" at the bottom."""
 
     def decorate(c: Canvas, page: int, total: int) -> None:

@@ -11,50 +11,74 @@ SOURCE = "page_break.pdf"
 SIZE, LEADING = 11.0, 14.0
 
 PRESENT_LEVELS = [
-    "Priya is a seventh grader at Northgate Middle School. She is an enthusiastic member "
-    "of the robotics club and explains mechanical ideas clearly when she can show them with "
-    "a model. Her teachers describe her as persistent and considerate.",
-    "Reading: On the district comprehension assessment Priya scored in the 21st percentile. "
-    "She identifies explicit information in literary passages, but her written summaries "
-    "retell events without stating a theme, and she rarely quotes textual evidence.",
-    "Writing: Priya's paragraphs contain accurate information, yet transitions between "
-    "sentences are uncommon and her organization varies from assignment to assignment.",
-    "Mathematics: Priya solves one-step equations accurately. On the last two quizzes she "
-    "solved 4 of 10 two-step linear equations correctly, usually reversing the order of "
-    "inverse operations.",
+    (
+        "Priya is a seventh grader at Northgate Middle School. She is an enthusiastic member "
+        "of the robotics club and explains mechanical ideas clearly when she can show them with "
+        "a model. Her teachers describe her as persistent and considerate."
+    ),
+    (
+        "Reading: On the district comprehension assessment Priya scored in the 21st percentile. "
+        "She identifies explicit information in literary passages, but her written summaries "
+        "retell events without stating a theme, and she rarely quotes textual evidence."
+    ),
+    (
+        "Writing: Priya's paragraphs contain accurate information, yet transitions between "
+        "sentences are uncommon and her organization varies from assignment to assignment."
+    ),
+    (
+        "Mathematics: Priya solves one-step equations accurately. On the last two quizzes she "
+        "solved 4 of 10 two-step linear equations correctly, usually reversing the order of "
+        "inverse operations."
+    ),
 ]
 
-GOAL1 = ("By June 2027, after independently reading a grade 7 literary text, Priya will "
-         "write a summary that states the theme and cites two pieces of textual evidence, "
-         "scoring 3 or higher on a 4-point comprehension rubric in 4 of 5 assignments, as "
-         "measured by scored work samples collected monthly by her English teacher.")
+GOAL1 = (
+    "By June 2027, after independently reading a grade 7 literary text, Priya will "
+    "write a summary that states the theme and cites two pieces of textual evidence, "
+    "scoring 3 or higher on a 4-point comprehension rubric in 4 of 5 assignments, as "
+    "measured by scored work samples collected monthly by her English teacher."
+)
 BASE1 = "Written summaries retell events without a theme; comprehension at the 21st percentile."
 OBJ1 = [
-    "By January 2027, after reading a short story, Priya will identify its theme and cite "
-    "one piece of supporting evidence with 75% accuracy on comprehension checks.",
-    "By March 2027, after reading a grade 7 literary text, Priya will write a summary of at "
-    "least five sentences that includes the theme, scoring 3 of 4 on the comprehension "
-    "rubric in 3 of 5 assignments.",
+    (
+        "By January 2027, after reading a short story, Priya will identify its theme and cite "
+        "one piece of supporting evidence with 75% accuracy on comprehension checks."
+    ),
+    (
+        "By March 2027, after reading a grade 7 literary text, Priya will write a summary of at "
+        "least five sentences that includes the theme, scoring 3 of 4 on the comprehension "
+        "rubric in 3 of 5 assignments."
+    ),
 ]
 GOAL2 = "Priya will become a better writer and use transitions appropriately."
 BASE2 = "Transitions are uncommon; organization varies between assignments."
 OBJ2 = ["Use transitional phrases in paragraphs."]
-GOAL3 = ("By June 2027, given ten two-step linear equations with one variable, Priya will "
-         "solve at least 8 correctly on 3 consecutive biweekly quizzes "
-         "(CCSS.MATH.CONTENT.7.EE.B.4).")
+GOAL3 = (
+    "By June 2027, given ten two-step linear equations with one variable, Priya will "
+    "solve at least 8 correctly on 3 consecutive biweekly quizzes "
+    "(CCSS.MATH.CONTENT.7.EE.B.4)."
+)
 BASE3 = "Solved 4 of 10 two-step linear equations correctly on the last two quizzes."
 OBJ3 = [
-    "By December 2026, Priya will write the inverse operations of a two-step equation in "
-    "the correct order for 8 of 10 equations on a classroom quiz.",
-    "By March 2027, given ten two-step linear equations with integer coefficients, Priya "
-    "will solve at least 7 correctly and check each solution by substitution on 2 "
-    "consecutive biweekly quizzes, as recorded on the mathematics teacher's progress chart.",
+    (
+        "By December 2026, Priya will write the inverse operations of a two-step equation in "
+        "the correct order for 8 of 10 equations on a classroom quiz."
+    ),
+    (
+        "By March 2027, given ten two-step linear equations with integer coefficients, Priya "
+        "will solve at least 7 correctly and check each solution by substitution on 2 "
+        "consecutive biweekly quizzes, as recorded on the mathematics teacher's progress chart."
+    ),
 ]
 SERVICES = [
-    "Priya will receive specialized instruction in reading comprehension in a co-taught "
-    "English class, 5 periods each week.",
-    "Priya will receive mathematics support in a small group, 2 sessions of 40 minutes "
-    "each week.",
+    (
+        "Priya will receive specialized instruction in reading comprehension in a co-taught "
+        "English class, 5 periods each week."
+    ),
+    (
+        "Priya will receive mathematics support in a small group, 2 sessions of 40 minutes "
+        "each week."
+    ),
 ]
 ACCOMMODATIONS = [
     "Priya will be allowed extended time (1.5x) on tests and quizzes.",
@@ -96,8 +120,10 @@ def _build(out_dir: Path, margin: float) -> Golden:
         lay.y = lay.bottom + lines * LEADING + 2
 
     lay.paragraph("INDIVIDUALIZED EDUCATION PROGRAM", font=BOLD, size=15)
-    para("Student: Priya Nair    Grade: 7    School: Northgate Middle School    "
-         "Case manager: Mr. Tomas Weller")
+    para(
+        "Student: Priya Nair    Grade: 7    School: Northgate Middle School    "
+        "Case manager: Mr. Tomas Weller"
+    )
     heading("present_levels", "PRESENT LEVELS OF PERFORMANCE")
     for p in PRESENT_LEVELS:
         para(p)
@@ -139,13 +165,19 @@ def _build(out_dir: Path, margin: float) -> Golden:
 
     if split_goal_pages[0] == split_goal_pages[1] or split_obj_pages[0] == split_obj_pages[1]:
         raise AssertionError("page_break.pdf: a goal and an objective must cross a page")
-    in_goals = [w for w in lay.hyphenated if w.replace("-", "") in GOAL1 + GOAL3 + "".join(OBJ1 + OBJ3)]
+    in_goals = [
+        w for w in lay.hyphenated if w.replace("-", "") in GOAL1 + GOAL3 + "".join(OBJ1 + OBJ3)
+    ]
     if len(in_goals) < 2:
         raise _Retry
     g.pages = lay.page
     g.extra["split_across_pages"] = {"goal": 0, "objective": len(g.goals) - 1}
     g.extra["hyphenated"] = lay.hyphenated
-    lay.render(out_dir / SOURCE, running_header_footer(
-        "Student: Priya Nair    DOB: 05/02/2013    ID: 0048213    IEP date: 09/21/2026",
-        "CONFIDENTIAL STUDENT RECORD"))
+    lay.render(
+        out_dir / SOURCE,
+        running_header_footer(
+            "Student: Priya Nair    DOB: 05/02/2013    ID: 0048213    IEP date: 09/21/2026",
+            "CONFIDENTIAL STUDENT RECORD",
+        ),
+    )
     return g

@@ -23,33 +23,48 @@ DPI = 150
 SCANNED_LEVELS = (
     "Sam is a sixth grader who enjoys chess club and reads mystery novels. On the district "
     "writing assessment he scored 2 of 4 on organization. In mathematics he multiplies "
-    "fractions accurately but divides fractions correctly on 3 of 10 problems.")
+    "fractions accurately but divides fractions correctly on 3 of 10 problems."
+)
 SCANNED_GOALS = [
-    ("By June 2027, given a writing prompt and a planning sheet, Sam will write a 5-paragraph "
-     "essay with an introduction, three body paragraphs and a conclusion, scoring 3 of 4 on "
-     "the district organization rubric in 3 consecutive essays."),
-    ("By June 2027, Sam will divide fractions by fractions (CCSS.MATH.CONTENT.6.NS.A.1) "
-     "correctly on 8 of 10 problems on 3 consecutive unit quizzes."),
+    (
+        "By June 2027, given a writing prompt and a planning sheet, Sam will write a 5-paragraph "
+        "essay with an introduction, three body paragraphs and a conclusion, scoring 3 of 4 on "
+        "the district organization rubric in 3 consecutive essays."
+    ),
+    (
+        "By June 2027, Sam will divide fractions by fractions (CCSS.MATH.CONTENT.6.NS.A.1) "
+        "correctly on 8 of 10 problems on 3 consecutive unit quizzes."
+    ),
 ]
 TEXT_GOALS = [
     ("Sam will be more organized.", "Loses track of homework about twice a week."),
-    ("By June 2027, during science labs, Sam will record each step of a procedure in his lab "
-     "notebook with no more than 1 adult prompt in 4 of 5 labs, as measured by teacher "
-     "notebook checks.", "Records about half of the steps of a lab procedure."),
+    (
+        (
+            "By June 2027, during science labs, Sam will record each step of a procedure in his lab "
+            "notebook with no more than 1 adult prompt in 4 of 5 labs, as measured by teacher "
+            "notebook checks."
+        ),
+        "Records about half of the steps of a lab procedure.",
+    ),
 ]
-SERVICES = ["Sam will receive specialized writing instruction 3 x 45 minutes weekly.",
-            "Sam will be allowed to use a word processor for essays."]
+SERVICES = [
+    "Sam will receive specialized writing instruction 3 x 45 minutes weekly.",
+    "Sam will be allowed to use a word processor for essays.",
+]
 
 
 def _scanned_page(tmp: Path) -> tuple[ImageReader, Golden]:
     og = Golden(SOURCE)
     lay = Layout()
     lay.paragraph("INDIVIDUALIZED EDUCATION PROGRAM", font=BOLD, size=15)
-    lay.paragraph("Student: Sam Whitfield    Grade: 6    School: Lincoln Middle School",
-                  size=11)
+    lay.paragraph("Student: Sam Whitfield    Grade: 6    School: Lincoln Middle School", size=11)
     last = lay.last_page
-    og.section("present_levels", "Present Levels of Performance",
-               lay.heading("Present Levels of Performance"), last)
+    og.section(
+        "present_levels",
+        "Present Levels of Performance",
+        lay.heading("Present Levels of Performance"),
+        last,
+    )
     lay.paragraph(SCANNED_LEVELS, size=11)
     last = lay.last_page
     og.section("annual_goals", "Annual Goals", lay.heading("Annual Goals"), last)

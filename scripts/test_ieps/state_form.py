@@ -56,25 +56,55 @@ MAYA = StateFormSpec(
     meeting="10/06/2026",
     district="Lakeview Unified School District",
     present_levels=[
-        ("Reading", "On three fall fluency probes Maya read a median of 62 words correct per "
-         "minute on grade 3 passages, with most errors on multisyllabic words. She answers "
-         "literal questions about stories read aloud and enjoys graphic novels. Maya will "
-         "often ask for a drink of water when a long reading task begins."),
-        ("Writing", "Maya writes two or three related sentences about a picture prompt. Her "
-         "sentences begin with a capital letter, but she does not yet write a topic sentence "
-         "or a closing sentence. She uses invented spelling for most words of two syllables."),
-        ("Mathematics", "Maya adds and subtracts within 100 using a number line. On a "
-         "two-minute probe she answered 6 of 20 multiplication facts correctly, counting on "
-         "her fingers for most of them."),
-        ("Social, emotional and behavioral", "During independent work Maya leaves her seat "
-         "about six times in a 30-minute block, usually to talk with a friend. She is kind "
-         "to classmates and volunteers to help the teacher."),
-        ("Communication", "The speech-language pathologist reports that Maya produces the "
-         "/r/ sound correctly in 35% of single words in structured tasks. Peers sometimes "
-         "ask her to repeat herself."),
-        ("Parent concerns", "Maya's parents would like her to read chapter books with her "
-         "older brother and to feel proud of her writing. They hope she will join the school "
-         "choir."),
+        (
+            "Reading",
+            (
+                "On three fall fluency probes Maya read a median of 62 words correct per "
+                "minute on grade 3 passages, with most errors on multisyllabic words. She answers "
+                "literal questions about stories read aloud and enjoys graphic novels. Maya will "
+                "often ask for a drink of water when a long reading task begins."
+            ),
+        ),
+        (
+            "Writing",
+            (
+                "Maya writes two or three related sentences about a picture prompt. Her "
+                "sentences begin with a capital letter, but she does not yet write a topic sentence "
+                "or a closing sentence. She uses invented spelling for most words of two syllables."
+            ),
+        ),
+        (
+            "Mathematics",
+            (
+                "Maya adds and subtracts within 100 using a number line. On a "
+                "two-minute probe she answered 6 of 20 multiplication facts correctly, counting on "
+                "her fingers for most of them."
+            ),
+        ),
+        (
+            "Social, emotional and behavioral",
+            (
+                "During independent work Maya leaves her seat "
+                "about six times in a 30-minute block, usually to talk with a friend. She is kind "
+                "to classmates and volunteers to help the teacher."
+            ),
+        ),
+        (
+            "Communication",
+            (
+                "The speech-language pathologist reports that Maya produces the "
+                "/r/ sound correctly in 35% of single words in structured tasks. Peers sometimes "
+                "ask her to repeat herself."
+            ),
+        ),
+        (
+            "Parent concerns",
+            (
+                "Maya's parents would like her to read chapter books with her "
+                "older brother and to feel proud of her writing. They hope she will join the school "
+                "choir."
+            ),
+        ),
     ],
     goals=[
         GoalSpec(
@@ -83,12 +113,17 @@ MAYA = StateFormSpec(
             "95 words correct per minute with no more than 3 errors on 3 consecutive weekly "
             "probes.",
             "Median of 62 words correct per minute on grade 3 passages (fall probes).",
-            "Curriculum-based fluency probes, charted weekly by the special education "
-            "teacher",
-            ["By January 2027, given a grade 3 passage, Maya will read aloud at 72 words "
-             "correct per minute on 2 of 3 probes.",
-             "By April 2027, given a grade 3 passage, Maya will read aloud at 84 words "
-             "correct per minute on 2 of 3 probes."],
+            "Curriculum-based fluency probes, charted weekly by the special education teacher",
+            [
+                (
+                    "By January 2027, given a grade 3 passage, Maya will read aloud at 72 words "
+                    "correct per minute on 2 of 3 probes."
+                ),
+                (
+                    "By April 2027, given a grade 3 passage, Maya will read aloud at 84 words "
+                    "correct per minute on 2 of 3 probes."
+                ),
+            ],
         ),
         GoalSpec(
             "Reading comprehension",
@@ -96,8 +131,10 @@ MAYA = StateFormSpec(
             "Answers literal questions about stories read aloud; does not yet retell "
             "events in order.",
             "Teacher observation",
-            ["Identify the main character and the setting of a story.",
-             "Retell the beginning, middle and end of a story."],
+            [
+                "Identify the main character and the setting of a story.",
+                "Retell the beginning, middle and end of a story.",
+            ],
         ),
         GoalSpec(
             "Written expression",
@@ -106,8 +143,12 @@ MAYA = StateFormSpec(
             "4 on the district writing rubric.",
             "Writes 2-3 related sentences without a topic sentence.",
             "Writing samples scored monthly with the district writing rubric",
-            ["Given a graphic organizer, Maya will write a topic sentence for a picture "
-             "prompt in 4 of 5 writing samples."],
+            [
+                (
+                    "Given a graphic organizer, Maya will write a topic sentence for a picture "
+                    "prompt in 4 of 5 writing samples."
+                )
+            ],
         ),
         GoalSpec(
             "Mathematics",
@@ -116,10 +157,16 @@ MAYA = StateFormSpec(
             "18 facts within 2 minutes on 3 consecutive timed probes.",
             "6 of 20 multiplication facts correct in 2 minutes; counts on fingers.",
             "Timed fact probes every two weeks",
-            ["By February 2027, Maya will write the products of the 2, 5 and 10 facts with "
-             "90% accuracy on a timed probe.",
-             "By June 2027, Maya will write the products of the 3, 4 and 6 facts with 90% "
-             "accuracy on a timed probe."],
+            [
+                (
+                    "By February 2027, Maya will write the products of the 2, 5 and 10 facts with "
+                    "90% accuracy on a timed probe."
+                ),
+                (
+                    "By June 2027, Maya will write the products of the 3, 4 and 6 facts with 90% "
+                    "accuracy on a timed probe."
+                ),
+            ],
         ),
         GoalSpec(
             "Behavior",
@@ -138,39 +185,73 @@ MAYA = StateFormSpec(
             "sheets.",
             "Produces /r/ correctly in 35% of single words in structured tasks.",
             "SLP data sheets each session",
-            ["By February 2027, Maya will produce /r/ at the beginning of single words with "
-             "80% accuracy in structured drill.",
-             "By June 2027, Maya will produce /r/ in short phrases with 70% accuracy in "
-             "structured drill."],
+            [
+                (
+                    "By February 2027, Maya will produce /r/ at the beginning of single words with "
+                    "80% accuracy in structured drill."
+                ),
+                (
+                    "By June 2027, Maya will produce /r/ in short phrases with 70% accuracy in "
+                    "structured drill."
+                ),
+            ],
         ),
     ],
     services=[
-        ("Maya will receive specialized reading instruction in a small group.",
-         "5 x 45 minutes weekly", "Resource room", "Special education teacher"),
-        ("Maya will receive speech therapy for articulation.", "2 x 30 minutes weekly",
-         "Speech room", "Speech-language pathologist"),
-        ("Maya will receive consultation between the special education and general "
-         "education teachers.", "1 x 15 minutes monthly", "General education classroom",
-         "Special education teacher"),
+        (
+            "Maya will receive specialized reading instruction in a small group.",
+            "5 x 45 minutes weekly",
+            "Resource room",
+            "Special education teacher",
+        ),
+        (
+            "Maya will receive speech therapy for articulation.",
+            "2 x 30 minutes weekly",
+            "Speech room",
+            "Speech-language pathologist",
+        ),
+        (
+            (
+                "Maya will receive consultation between the special education and general "
+                "education teachers."
+            ),
+            "1 x 15 minutes monthly",
+            "General education classroom",
+            "Special education teacher",
+        ),
     ],
     accommodations=[
-        ("Maya will be allowed extended time (1.5x) on tests and written assignments.",
-         "All classes and assessments", "Daily"),
+        (
+            "Maya will be allowed extended time (1.5x) on tests and written assignments.",
+            "All classes and assessments",
+            "Daily",
+        ),
         ("Directions will be read aloud and repeated as needed.", "All classes", "Daily"),
-        ("Maya will be seated near the teacher and away from the door.",
-         "General education classroom", "Daily"),
-        ("Maya will be provided a multiplication chart for classwork, not for fact "
-         "probes.", "Mathematics", "Daily"),
+        (
+            "Maya will be seated near the teacher and away from the door.",
+            "General education classroom",
+            "Daily",
+        ),
+        (
+            ("Maya will be provided a multiplication chart for classwork, not for fact probes."),
+            "Mathematics",
+            "Daily",
+        ),
     ],
     assessment="Maya will participate in the state assessment with the accommodations "
     "listed above (extended time, directions read aloud).",
     lre="Maya will spend 82% of her school day in the general education classroom.",
-    team=[("Parent", "Elena Torres"), ("General education teacher", "Mr. David Okoro"),
-          ("Special education teacher", "Ms. Hannah Lowry"),
-          ("Speech-language pathologist", "Ms. Carla Mendes"),
-          ("District representative", "Dr. Paul Ferris")],
-    not_goals=["Maya will often ask for a drink of water when a long reading task begins.",
-               "Maya's parents would like her to read chapter books with her older brother"],
+    team=[
+        ("Parent", "Elena Torres"),
+        ("General education teacher", "Mr. David Okoro"),
+        ("Special education teacher", "Ms. Hannah Lowry"),
+        ("Speech-language pathologist", "Ms. Carla Mendes"),
+        ("District representative", "Dr. Paul Ferris"),
+    ],
+    not_goals=[
+        "Maya will often ask for a drink of water when a long reading task begins.",
+        "Maya's parents would like her to read chapter books with her older brother",
+    ],
 )
 
 
@@ -203,13 +284,16 @@ def build(spec: StateFormSpec, out_dir: Path, min_pages: int = 0) -> Golden:
 
     section("other", "Student Information")
     w = lay.width / 3
-    lay.table_row([f"Student: {spec.student}", f"DOB: {spec.dob}", f"Grade: {spec.grade}"],
-                  [w, w, w], size=10)
-    lay.table_row([f"School: {spec.school}", f"Meeting date: {spec.meeting}",
-                   "Meeting type: Annual review"], [w, w, w], size=10)
+    lay.table_row(
+        [f"Student: {spec.student}", f"DOB: {spec.dob}", f"Grade: {spec.grade}"], [w, w, w], size=10
+    )
+    lay.table_row(
+        [f"School: {spec.school}", f"Meeting date: {spec.meeting}", "Meeting type: Annual review"],
+        [w, w, w],
+        size=10,
+    )
 
-    section("present_levels",
-            "Present Levels of Academic Achievement and Functional Performance")
+    section("present_levels", "Present Levels of Academic Achievement and Functional Performance")
     for area, text in spec.present_levels:
         lay.paragraph(f"{area}:", font=BOLD, size=10, space_after=1)
         lay.paragraph(text, size=10)
@@ -225,20 +309,22 @@ def build(spec: StateFormSpec, out_dir: Path, min_pages: int = 0) -> Golden:
             lay.new_page()
         lay.ensure(170)
         lay.skip(6)
-        lay.paragraph(f"Goal {i + 1} of {n_goals}    Area: {goal.area}", font=BOLD,
-                      size=10.5, space_after=3)
+        lay.paragraph(
+            f"Goal {i + 1} of {n_goals}    Area: {goal.area}", font=BOLD, size=10.5, space_after=3
+        )
 
         def goal_header() -> None:
-            lay.table_row(["Baseline", "Annual Goal", "Measured by"], widths, bold=True,
-                          fill=0.88)
+            lay.table_row(["Baseline", "Annual Goal", "Measured by"], widths, bold=True, fill=0.88)
 
         goal_header()
-        page = lay.table_row([goal.baseline, goal.text, goal.measured_by], widths,
-                             on_new_page=goal_header)
+        page = lay.table_row(
+            [goal.baseline, goal.text, goal.measured_by], widths, on_new_page=goal_header
+        )
         parent = g.goal(goal.text, "annual_goal", page, baseline=goal.baseline)
         if goal.objectives:
-            lay.table_row(["#", "Short-Term Objective or Benchmark"], obj_widths, bold=True,
-                          fill=0.88)
+            lay.table_row(
+                ["#", "Short-Term Objective or Benchmark"], obj_widths, bold=True, fill=0.88
+            )
             for j, obj in enumerate(goal.objectives):
                 page = lay.table_row([f"{i + 1}.{j + 1}", obj], obj_widths)
                 g.goal(obj, "objective", page, parent=parent)
@@ -260,11 +346,12 @@ def build(spec: StateFormSpec, out_dir: Path, min_pages: int = 0) -> Golden:
 
     section("accommodations", "Accommodations and Modifications", new_page=True)
     aw = [0.55 * lay.width, 0.28 * lay.width, 0.17 * lay.width]
-    lay.table_row(["Accommodation or modification", "Setting", "Frequency"], aw, bold=True,
-                  fill=0.88)
-    for row in spec.accommodations:
-        lay.table_row(list(row), aw)
-        g.not_goal(row[0])
+    lay.table_row(
+        ["Accommodation or modification", "Setting", "Frequency"], aw, bold=True, fill=0.88
+    )
+    for acc in spec.accommodations:
+        lay.table_row(list(acc), aw)
+        g.not_goal(acc[0])
 
     section("other", "Participation in State and District Assessments")
     lay.paragraph(spec.assessment)
@@ -281,8 +368,10 @@ def build(spec: StateFormSpec, out_dir: Path, min_pages: int = 0) -> Golden:
     g.not_goal(*spec.not_goals)
 
     g.pages = lay.page
-    header = (f"Student: {spec.student}    DOB: {spec.dob}    Grade: {spec.grade}    "
-              f"IEP meeting: {spec.meeting}")
+    header = (
+        f"Student: {spec.student}    DOB: {spec.dob}    Grade: {spec.grade}    "
+        f"IEP meeting: {spec.meeting}"
+    )
     lay.render(out_dir / spec.source, running_header_footer(header))
     g.extra["running_header"] = header
     return g
@@ -297,70 +386,140 @@ TWELVE = StateFormSpec(
     meeting="01/19/2027",
     district="Granite Valley School District",
     present_levels=[
-        ("Reading", "Eli reads grade 8 texts aloud accurately at 118 words correct per minute. "
-         "When he answers questions about an argument, he names the author's claim in 2 of 5 "
-         "texts and rarely explains the reasons given for it."),
-        ("Writing", "Eli's argument paragraphs state an opinion but give one reason at most. "
-         "His sentences are complete, and he uses spell-check well."),
-        ("Mathematics", "Eli solves one-step equations and graphs points on a coordinate plane. "
-         "He solved 3 of 10 systems of two linear equations on the last unit test."),
-        ("Executive functioning", "Eli turns in about 55% of his homework. He keeps a planner "
-         "when a teacher checks it at the end of the day."),
-        ("Social and emotional", "Eli is a thoughtful friend to a small group of classmates. "
-         "He is lazy about group projects and leaves the talking to others."),
-        ("Parent concerns", "His parents would like Eli to be ready for high school courses "
-         "and to join a club he enjoys."),
+        (
+            "Reading",
+            (
+                "Eli reads grade 8 texts aloud accurately at 118 words correct per minute. "
+                "When he answers questions about an argument, he names the author's claim in 2 of 5 "
+                "texts and rarely explains the reasons given for it."
+            ),
+        ),
+        (
+            "Writing",
+            (
+                "Eli's argument paragraphs state an opinion but give one reason at most. "
+                "His sentences are complete, and he uses spell-check well."
+            ),
+        ),
+        (
+            "Mathematics",
+            (
+                "Eli solves one-step equations and graphs points on a coordinate plane. "
+                "He solved 3 of 10 systems of two linear equations on the last unit test."
+            ),
+        ),
+        (
+            "Executive functioning",
+            (
+                "Eli turns in about 55% of his homework. He keeps a planner "
+                "when a teacher checks it at the end of the day."
+            ),
+        ),
+        (
+            "Social and emotional",
+            (
+                "Eli is a thoughtful friend to a small group of classmates. "
+                "He is lazy about group projects and leaves the talking to others."
+            ),
+        ),
+        (
+            "Parent concerns",
+            (
+                "His parents would like Eli to be ready for high school courses "
+                "and to join a club he enjoys."
+            ),
+        ),
     ],
     goals=[
-        GoalSpec("Reading - argument",
-                 "By January 2028, after reading a grade 8 argumentative text, Eli will write "
-                 "the author's claim and two supporting reasons in 4 of 5 texts "
-                 "(CCSS.ELA-LITERACY.RI.8.8), as measured by teacher-scored response sheets.",
-                 "Names the author's claim in 2 of 5 texts.", "Scored response sheets, monthly",
-                 ["By June 2027, Eli will write the author's claim for 4 of 5 grade 8 "
-                  "argumentative texts."]),
-        GoalSpec("Writing - argument",
-                 "Eli will write argument paragraphs that include a claim, reasons and "
-                 "evidence.",
-                 "States an opinion with one reason at most.", "Work samples",
-                 ["Write a claim.", "Add two reasons with evidence."]),
-        GoalSpec("Mathematics - systems",
-                 "By January 2028, given 10 systems of two linear equations, Eli will solve at "
-                 "least 8 by substitution or elimination on 2 consecutive unit tests.",
-                 "Solved 3 of 10 systems on the last unit test.", "Unit tests",
-                 ["By June 2027, given 10 systems, Eli will solve 5 correctly by graphing."]),
-        GoalSpec("Mathematics - functions",
-                 "Eli will understand functions.",
-                 "Graphs points; has not yet described a function from a table.",
-                 "Teacher judgment", []),
-        GoalSpec("Executive functioning",
-                 "By January 2028, using a digital planner that he checks with his case "
-                 "manager each Friday, Eli will turn in 90% of homework assignments on time "
-                 "for 6 consecutive weeks, as recorded in the online gradebook.",
-                 "Turns in about 55% of homework.", "Online gradebook, weekly",
-                 ["By April 2027, Eli will record every assignment in his planner on 4 of 5 "
-                  "school days, as checked by his case manager."]),
-        GoalSpec("Social participation",
-                 "By January 2028, during group projects, Eli will share at least 2 ideas "
-                 "per group meeting in 4 of 5 observed meetings, as recorded by his teachers "
-                 "on an observation checklist.",
-                 "Shares ideas in group projects only when asked directly.",
-                 "Observation checklist", []),
-        GoalSpec("Self-advocacy",
-                 "Eli will try to ask for help when he needs it.",
-                 "Asks for help when a teacher checks in with him.", "Teacher report", []),
-        GoalSpec("Study skills",
-                 "By January 2028, before each unit test, Eli will complete a teacher-made "
-                 "study guide with at least 80% of items correct, as checked by his "
-                 "mathematics teacher, for 4 consecutive units.",
-                 "Completes study guides about half of the time.", "Study guide checks",
-                 []),
+        GoalSpec(
+            "Reading - argument",
+            "By January 2028, after reading a grade 8 argumentative text, Eli will write "
+            "the author's claim and two supporting reasons in 4 of 5 texts "
+            "(CCSS.ELA-LITERACY.RI.8.8), as measured by teacher-scored response sheets.",
+            "Names the author's claim in 2 of 5 texts.",
+            "Scored response sheets, monthly",
+            [
+                (
+                    "By June 2027, Eli will write the author's claim for 4 of 5 grade 8 "
+                    "argumentative texts."
+                )
+            ],
+        ),
+        GoalSpec(
+            "Writing - argument",
+            "Eli will write argument paragraphs that include a claim, reasons and evidence.",
+            "States an opinion with one reason at most.",
+            "Work samples",
+            ["Write a claim.", "Add two reasons with evidence."],
+        ),
+        GoalSpec(
+            "Mathematics - systems",
+            "By January 2028, given 10 systems of two linear equations, Eli will solve at "
+            "least 8 by substitution or elimination on 2 consecutive unit tests.",
+            "Solved 3 of 10 systems on the last unit test.",
+            "Unit tests",
+            ["By June 2027, given 10 systems, Eli will solve 5 correctly by graphing."],
+        ),
+        GoalSpec(
+            "Mathematics - functions",
+            "Eli will understand functions.",
+            "Graphs points; has not yet described a function from a table.",
+            "Teacher judgment",
+            [],
+        ),
+        GoalSpec(
+            "Executive functioning",
+            "By January 2028, using a digital planner that he checks with his case "
+            "manager each Friday, Eli will turn in 90% of homework assignments on time "
+            "for 6 consecutive weeks, as recorded in the online gradebook.",
+            "Turns in about 55% of homework.",
+            "Online gradebook, weekly",
+            [
+                (
+                    "By April 2027, Eli will record every assignment in his planner on 4 of 5 "
+                    "school days, as checked by his case manager."
+                )
+            ],
+        ),
+        GoalSpec(
+            "Social participation",
+            "By January 2028, during group projects, Eli will share at least 2 ideas "
+            "per group meeting in 4 of 5 observed meetings, as recorded by his teachers "
+            "on an observation checklist.",
+            "Shares ideas in group projects only when asked directly.",
+            "Observation checklist",
+            [],
+        ),
+        GoalSpec(
+            "Self-advocacy",
+            "Eli will try to ask for help when he needs it.",
+            "Asks for help when a teacher checks in with him.",
+            "Teacher report",
+            [],
+        ),
+        GoalSpec(
+            "Study skills",
+            "By January 2028, before each unit test, Eli will complete a teacher-made "
+            "study guide with at least 80% of items correct, as checked by his "
+            "mathematics teacher, for 4 consecutive units.",
+            "Completes study guides about half of the time.",
+            "Study guide checks",
+            [],
+        ),
     ],
     services=[
-        ("Eli will receive specialized instruction in mathematics in a co-taught class.",
-         "5 x 50 minutes weekly", "General education classroom", "Co-teacher"),
-        ("Eli will receive a weekly check-in with his case manager.", "1 x 15 minutes weekly",
-         "Resource room", "Case manager"),
+        (
+            "Eli will receive specialized instruction in mathematics in a co-taught class.",
+            "5 x 50 minutes weekly",
+            "General education classroom",
+            "Co-teacher",
+        ),
+        (
+            "Eli will receive a weekly check-in with his case manager.",
+            "1 x 15 minutes weekly",
+            "Resource room",
+            "Case manager",
+        ),
     ],
     accommodations=[
         ("Eli will be allowed extended time (1.5x) on tests.", "All classes", "Tests"),
@@ -368,10 +527,15 @@ TWELVE = StateFormSpec(
     ],
     assessment="Eli will participate in the state assessment with extended time.",
     lre="Eli will spend 90% of his school day in general education classes.",
-    team=[("Parent", "Janet Brooks"), ("Case manager", "Mr. Luis Ortega"),
-          ("General education teacher", "Ms. Amy Chen"),
-          ("District representative", "Dr. Grace Holm")],
-    not_goals=["He is lazy about group projects and leaves the talking to others.",
-               "His parents would like Eli to be ready for high school courses"],
+    team=[
+        ("Parent", "Janet Brooks"),
+        ("Case manager", "Mr. Luis Ortega"),
+        ("General education teacher", "Ms. Amy Chen"),
+        ("District representative", "Dr. Grace Holm"),
+    ],
+    not_goals=[
+        "He is lazy about group projects and leaves the talking to others.",
+        "His parents would like Eli to be ready for high school courses",
+    ],
     goals_per_page=1,
 )
