@@ -39,7 +39,7 @@ STRENGTH = ("strength_based", "neutral", "deficit_based")
 DOMAINS = ("reading", "writing", "math", "communication", "social_emotional", "motor", "adaptive", "transition")
 STATUSES = ("explicit", "inferred", "none", "not_applicable")
 GRADES = ("PK", "K", *[str(g) for g in range(1, 13)], "18-21")
-DOM_ABBR = {d[:3]: d for d in DOMAINS}
+DOM_ABBR = {**{d[:3]: d for d in DOMAINS}, "sel": "social_emotional"}
 KIND_ABBR = {"A": "annual_goal", "O": "objective", "P": "postsecondary_goal"}
 STATUS_ABBR = {"e": "explicit", "i": "inferred", "n": "none", "x": "not_applicable"}
 AFTER_SCHOOL = re.compile(r"after|upon|following|once|leaving|exiting|graduat|post-?secondary|as an adult|complet\w* (of )?(high )?school", re.I)
@@ -113,11 +113,11 @@ def plan(rng: random.Random, hand: list[dict], total: int) -> list[tuple[str, st
         for _ in range(per_dom):
             r = rng.random()
             kind = "objective" if r < 0.22 else "annual_goal"
-            if d == "transition" and r > 0.55:
+            if d == "transition" and r > 0.35:
                 kind = "postsecondary_goal"
             m = rng.choices(MEAS, weights=(0.45, 0.30, 0.25))[0]
             neutral_ok = d in ("social_emotional", "communication", "adaptive", "motor", "transition") and m != "not_measurable" and kind != "postsecondary_goal"
-            w_neutral = {"social_emotional": 0.35, "communication": 0.12, "adaptive": 0.12, "motor": 0.06, "transition": 0.06}.get(d, 0) if neutral_ok else 0
+            w_neutral = {"social_emotional": 0.45, "communication": 0.2, "adaptive": 0.2, "motor": 0.1, "transition": 0.1}.get(d, 0) if neutral_ok else 0
             s = rng.choices(STRENGTH, weights=(1 - 0.28 - w_neutral, w_neutral, 0.28))[0]
             items.append((d, kind, m, s))
     return items

@@ -130,7 +130,7 @@ def compose(rng: random.Random, domain: str, kind: str, meas: str, strength: str
         has.update(T=True, R=True)
     elif meas == "partially_measurable":
         r = rng.random()
-        has.update(T=r >= 0.5, R=0.5 <= r < 0.85)
+        has.update(T=r < 0.5, R=0.5 <= r < 0.85)
     else:
         has.update(T=rng.random() < 0.6, R=rng.random() < 0.35)
     subj = f"{{L:{name}}}" if with_learner else ""
