@@ -1,0 +1,1 @@
+"""goalcheck's spaCy components, one rubric dimension per module."""

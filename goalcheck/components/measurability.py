@@ -1,0 +1,489 @@
+"""Component "goalcheck/measurability": the six components of RUBRIC.md section 2.
+
+Timeframe, criterion, measurement and condition come from the regular
+expressions of ``data/patterns/measurability.json``; learner and behavior come
+from the tagged tokens around "will" (or an objective's opening verb) and the
+verb lexicons of ``data/lexicons/verbs.json``. Overlaps are resolved in that
+order: a number inside a timeframe is not a criterion, a number describing the
+material of a condition is not a criterion, and so on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .text import prefix_length
+
+REGEX_COMPONENTS = ("timeframe", "criterion", "measurement", "condition")
+_BOUNDARY = re.compile(r"[,;:!?()]|\.(?!\d)|\s(?:will|shall)\s|\s(?:and|or|but)\s+(?=(?:he|she|they|then)\b)")
+_MAX_EXTEND = 90  # characters a condition or measurement clause may run on
+
+
+@dataclass(frozen=True)
+class Found:
+    """A span found by a rule: label, character offsets, the rule's id and confidence."""
+
+    label: str
+    start: int
+    end: int
+    rule: str
+    confidence: float = 0.9
+
+
+@dataclass
+class MeasurabilityResult:
+    """Everything the component found in one goal."""
+
+    components: dict[str, list[Found]] = field(default_factory=dict)
+    vague_verbs: list[Found] = field(default_factory=list)
+    postsecondary: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _data(path: str) -> Any:
+    return json.loads(resources.files("goalcheck").joinpath(path).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, list[tuple[str, re.Pattern[str], dict[str, Any]]]]:
+    """The compiled component patterns, macros expanded."""
+    raw = _data("data/patterns/measurability.json")
+    macros: dict[str, str] = raw["macros"]
+
+    def expand(rx: str) -> str:
+        for _ in range(3):  # macros may use macros
+            for name, value in macros.items():
+                rx = rx.replace("{" + name + "}", value)
+        return rx
+
+    out: dict[str, list[tuple[str, re.Pattern[str], dict[str, Any]]]] = {}
+    for label in REGEX_COMPONENTS:
+        out[label] = [
+            (p["id"], re.compile(expand(p["regex"]), re.IGNORECASE), p) for p in raw[label]
+        ]
+    return out
+
+
+@dataclass(frozen=True)
+class VerbLexicon:
+    """Observable verbs (lemma -> domains) and vague verbs and phrases."""
+
+    observable: dict[str, list[str]]
+    vague: frozenset[str]
+    vague_phrases: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def verbs() -> VerbLexicon:
+    """The verb lexicons of RUBRIC.md section 2 (observable) and 7.3/7.12/7.15 (vague)."""
+    raw = _data("data/lexicons/verbs.json")
+    vague_all = list(raw["vague"]) + list(raw["postsecondary_vague"])
+    phrases = sorted((v for v in vague_all if " " in v), key=len, reverse=True)
+    phrase_rx = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return VerbLexicon(
+        observable=raw["observable"],
+        vague=frozenset(v for v in vague_all if " " not in v),
+        vague_phrases=re.compile(rf"^(?:{phrase_rx})\b", re.IGNORECASE),
+    )
+
+
+# --- regex components ------------------------------------------------------------
+
+
+def _overlaps(start: int, end: int, spans: list[Found]) -> bool:
+    return any(start < f.end and f.start < end for f in spans)
+
+
+def _extend(text: str, start: int, end: int, stops: list[Found]) -> int:
+    """Extend a clause from ``end`` to the next boundary or the next found span."""
+    limit = min(len(text), end + _MAX_EXTEND)
+    m = _BOUNDARY.search(text, end, limit)
+    stop = m.start() if m else limit
+    for f in stops:
+        if end <= f.start < stop:
+            stop = f.start
+    while stop > end and text[stop - 1] in " \t\n":
+        stop -= 1
+    return max(stop, end)
+
+
+def _merge(found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        if out and f.start <= out[-1].end:
+            last = out[-1]
+            if f.end > last.end:
+                out[-1] = Found(last.label, last.start, f.end, last.rule, last.confidence)
+        else:
+            out.append(f)
+    return out
+
+
+def find_regex_components(text: str, start: int = 0) -> tuple[dict[str, list[Found]], bool]:
+    """Timeframe, criterion, measurement and condition spans of ``text`` from ``start``.
+
+    Returns the spans by component and whether a post-school timeframe was found.
+    """
+    pats = patterns()
+    taken: list[Found] = []
+    result: dict[str, list[Found]] = {}
+    postsecondary = False
+    material: list[Found] = []
+    for label in REGEX_COMPONENTS:
+        if label == "criterion":
+            material = _material_clauses(text, start, taken)
+        found: list[Found] = []
+        for rule, rx, spec in pats[label]:
+            for m in rx.finditer(text, start):
+                s, e = m.start(), m.end()
+                while e > s and text[e - 1] in " \t\n":
+                    e -= 1
+                if e <= s or _overlaps(s, e, taken):
+                    continue
+                if rule in _MATERIAL_SENSITIVE and _overlaps(s, e, material):
+                    continue  # RUBRIC 7.4: numbers describing the material are a condition
+                if label == "measurement" and spec.get("extend"):
+                    e = _extend(text, s, e, taken)
+                if label == "condition" and rule not in ("setting", "level"):
+                    e = _extend(text, s, e, taken)
+                found.append(Found(label, s, e, rule))
+                if spec.get("postsecondary"):
+                    postsecondary = True
+        merged = _merge(found)
+        if label == "condition":
+            merged = [f for f in merged if _is_real_condition(text, f)]
+        result[label] = merged
+        taken.extend(merged)
+    return result, postsecondary
+
+
+_MATERIAL_SENSITIVE = {"count", "amount"}
+
+
+def _material_clauses(text: str, start: int, taken: list[Found]) -> list[Found]:
+    """Clauses opened by 'given'/'presented with': the material a task is done on."""
+    out = []
+    for rule, rx, _ in patterns()["condition"]:
+        if rule in ("given", "material"):
+            for m in rx.finditer(text, start):
+                out.append(Found("condition", m.start(), _extend(text, m.start(), m.end(), taken), rule))
+    return out
+
+
+_NOT_CONDITION = re.compile(
+    r"^(?:with|in|on|at)\s+(?:accuracy|improvement|fluency|expression|ease|confidence|success|"
+    r"mastery|independence|correct|appropriate)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_real_condition(text: str, f: Found) -> bool:
+    return not _NOT_CONDITION.match(text[f.start : f.end])
+
+
+# --- learner and behavior from tokens ---------------------------------------------
+
+_WILL = {"will", "shall", "wil", "willl", "wll", "'ll"}
+_SKIP_AFTER_WILL = re.compile(
+    r"^(?:(?:be\s+able|continue|begin|learn\s+how|be\s+expected|be\s+required|need)\s+to\s+|"
+    r"(?:independently|accurately|correctly|consistently|also|then|now|appropriately|"
+    r"successfully|fluently|orally|verbally|quickly|safely|legibly|spontaneously|"
+    r"regularly|routinely|reliably|effectively|actively|calmly|voluntarily|"
+    r"functionally|physically|neatly|daily|first|each|every|both|either|not|now|then)\s+)+",
+    re.IGNORECASE,
+)
+_LEARNER_NOUNS = {
+    "student", "child", "learner", "pupil", "individual", "youth", "man", "woman", "boy",
+    "girl", "kindergartner", "kindergartener", "teen", "adolescent", "senior", "adult",
+    "students", "preschooler", "toddler", "son", "daughter",
+}
+_NON_LEARNER = {"skills", "skill", "fluency", "behavior", "behaviors", "performance", "goal",
+                "progress", "data", "team", "teacher", "parent", "parents", "staff", "services",
+                "he/she", "it", "this", "that", "which", "who", "there"}
+_LEARNER_PRONOUNS = {"he", "she", "they", "i", "he/she", "she/he", "s/he", "they/them"}
+_RESCUE = {"by", "through", "while", "when"}
+
+
+def _find_will(doc: Doc, start_char: int) -> list[Token]:
+    return [t for t in doc if t.idx >= start_char and t.lower_ in _WILL]
+
+
+def _learner_before(doc: Doc, will: Token, blocked: list[Found], folded: bool) -> Found | None:
+    """The subject right before "will": a name, a pronoun, "the student", "[Student]"."""
+    i = will.i - 1
+    while i >= 0 and doc[i].pos_ == "ADV" and doc[i].lower_.endswith("ly"):
+        i -= 1  # "Maya independently will"
+    if i < 0:
+        return None
+    last = doc[i]
+    first = last
+    if last.text == "]":
+        j = i
+        while j >= 0 and doc[j].text != "[" and i - j < 6:
+            j -= 1
+        if j < 0 or doc[j].text != "[":
+            return None
+        first = doc[j]
+    elif last.lower_ in _LEARNER_PRONOUNS:
+        pass
+    elif last.lower_ in _LEARNER_NOUNS:
+        j = i
+        while j - 1 >= 0 and doc[j - 1].pos_ in {"DET", "ADJ"} and i - j < 3:
+            j -= 1
+        first = doc[j]
+    elif last.pos_ == "PROPN" or (last.is_title and last.is_alpha) or (
+        folded and last.pos_ in {"NOUN", "PROPN"} and last.is_alpha
+    ):
+        if last.lower_ in _NON_LEARNER:
+            return None
+        j = i
+        while j - 1 >= 0 and i - j < 2 and (doc[j - 1].pos_ == "PROPN" or doc[j - 1].is_title) and doc[j - 1].is_alpha:
+            j -= 1
+        first = doc[j]
+    else:
+        return None
+    start, end = first.idx, last.idx + len(last.text)
+    if _overlaps(start, end, blocked):
+        return None
+    return Found("learner", start, end, "subject_of_will", 0.9)
+
+
+_TAKES_TO = {"point", "respond", "listen", "attend", "transition", "return", "adhere", "refer", "reply"}
+
+
+def _verb_span(doc: Doc, tok: Token) -> tuple[int, int]:
+    end_tok = tok
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (
+        nxt.tag_ == "RP"
+        or nxt.lower_ == "aloud"
+        or (nxt.lower_ == "to" and _lemma(tok) in _TAKES_TO)
+    ):
+        end_tok = nxt
+    return tok.idx, end_tok.idx + len(end_tok.text)
+
+
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    if lemma == "-pron-" or not lemma:
+        lemma = tok.lower_
+    return lemma
+
+
+def _classify_verb(
+    doc: Doc, tok: Token, lex: VerbLexicon, after: str
+) -> tuple[str, int, str]:
+    """('observable'|'vague'|'none', phrase end char, rule) for a candidate verb at ``tok``."""
+    m = lex.vague_phrases.match(after)
+    if m:
+        return "vague", tok.idx + m.end(), "vague_phrase"
+    lemma = _lemma(tok)
+    if lemma in lex.vague or tok.lower_ in lex.vague:
+        return "vague", tok.idx + len(tok.text), "vague_lexicon"
+    if lemma in lex.observable or tok.lower_ in lex.observable:
+        return "observable", _verb_span(doc, tok)[1], "observable_lexicon"
+    if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+        return "observable", _verb_span(doc, tok)[1], "unlisted_verb"
+    return "none", tok.idx, "none"
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    for t in doc:
+        if t.idx >= char and not t.is_space:
+            return t
+    return None
+
+
+def _rescue(doc: Doc, after_char: int, lex: VerbLexicon, stop: int) -> Token | None:
+    """Observable action named after a vague verb: 'improve fluency by reading aloud'."""
+    for t in doc:
+        if t.idx < after_char or t.idx >= stop:
+            continue
+        if t.lower_ in _RESCUE and t.i + 1 < len(doc):
+            nxt = doc[t.i + 1]
+            if nxt.tag_ == "VBG" or nxt.lower_.endswith("ing"):
+                lemma = _lemma(nxt)
+                if lemma in lex.observable and lemma not in lex.vague:
+                    return nxt
+    return None
+
+
+def _compound_verbs(
+    doc: Doc, first: Token, lex: VerbLexicon, stop: int, blocked: list[Found]
+) -> list[tuple[Token, str]]:
+    """Further verbs of a compound behavior: 'read a passage and answer questions'."""
+    out: list[tuple[Token, str]] = []
+    for t in doc[first.i + 1 :]:
+        if t.idx >= stop:
+            break
+        if t.lower_ not in {"and", "or", ",", "then"}:
+            continue
+        j = t.i + 1
+        while j < len(doc) and (doc[j].tag_ == "RB" or doc[j].lower_ in {"then", "and"}):
+            j += 1
+        if j >= len(doc):
+            break
+        cand = doc[j]
+        if _overlaps(cand.idx, cand.idx + len(cand.text), blocked):
+            continue
+        lemma = _lemma(cand)
+        if cand.tag_ in {"VB", "VBP"} and (lemma in lex.observable or lemma in lex.vague):
+            kind = "vague" if lemma in lex.vague else "observable"
+            out.append((cand, kind))
+    return out
+
+
+def find_learner_and_behavior(
+    doc: Doc, start_char: int, blocked: list[Found], conditions: list[Found] = ()  # type: ignore[assignment]
+) -> tuple[list[Found], list[Found], list[Found], list[str]]:
+    """Learner spans, behavior spans, vague-verb spans and notes for ``doc``."""
+    lex = verbs()
+    text = doc.text
+    learners: list[Found] = []
+    behaviors: list[Found] = []
+    vague: list[Found] = []
+    notes: list[str] = []
+    heads: list[Token] = []
+    folded = doc.user_data.get("case_folded", False)
+    for will in _find_will(doc, start_char):
+        learner = _learner_before(doc, will, blocked, folded)
+        if learner and not learners:
+            learners.append(learner)
+        rest = text[will.idx + len(will.text) :].lstrip()
+        offset = len(text) - len(rest)
+        skip = _SKIP_AFTER_WILL.match(rest)
+        head = _token_at(doc, offset + (skip.end() if skip else 0))
+        if head is not None:
+            heads.append(head)
+        if learners:
+            break
+    if not heads:
+        head = _first_free_token(doc, start_char, blocked + list(conditions))
+        if head is not None:
+            heads.append(head)
+            notes.append("no subject: read as an objective opening with its verb")
+    sentence_end = _sentence_end(text, heads[0].idx if heads else 0)
+    for head in heads[:1]:
+        after = text[head.idx :]
+        kind, end, rule = _classify_verb(doc, head, lex, after)
+        if kind == "vague":
+            vague.append(Found("vague_verb", head.idx, end, rule, 0.9))
+            rescue = _rescue(doc, end, lex, sentence_end)
+            if rescue is not None:
+                s, e = _verb_span(doc, rescue)
+                behaviors.append(Found("behavior", s, e, "action_after_vague_verb", 0.8))
+                notes.append("the vague verb is followed by an observable action")
+        elif kind == "observable":
+            behaviors.append(Found("behavior", head.idx, end, rule, 0.9 if rule != "unlisted_verb" else 0.6))
+            if rule == "unlisted_verb":
+                notes.append(f"'{head.text}' is not in our verb lexicons; taken as observable")
+        for cand, ckind in _compound_verbs(doc, head, lex, sentence_end, blocked):
+            s, e = _verb_span(doc, cand)
+            if ckind == "vague":
+                vague.append(Found("vague_verb", s, e, "vague_lexicon", 0.8))
+            else:
+                behaviors.append(Found("behavior", s, e, "compound_behavior", 0.8))
+    return learners, behaviors, vague, notes
+
+
+def _first_free_token(doc: Doc, start_char: int, blocked: list[Found]) -> Token | None:
+    """An objective's opening verb: the first token, or the first base-form verb after a condition."""
+    lex = verbs()
+    first = True
+    for t in doc:
+        if t.idx < start_char or t.is_punct or t.is_space:
+            continue
+        if _overlaps(t.idx, t.idx + len(t.text), blocked):
+            first = False
+            continue
+        if t.tag_ == "RB" and t.lower_.endswith("ly"):
+            continue
+        lemma = _lemma(t)
+        known = lemma in lex.observable or lemma in lex.vague
+        if first and (known or t.tag_ == "VB"):
+            return t
+        if not first and known and t.tag_ in {"VB", "VBP", "VBD"}:
+            return t
+        first = False
+    return None
+
+
+def _sentence_end(text: str, start: int) -> int:
+    m = re.compile(r"\.(?!\d)(?:\s|$)|;").search(text, start)
+    return m.start() if m else len(text)
+
+
+# --- the component -------------------------------------------------------------------
+
+
+def analyze_measurability(doc: Doc) -> MeasurabilityResult:
+    """All six components, vague verbs and the post-school flag of one tagged goal."""
+    text = doc.text
+    start = prefix_length(text)
+    comps, postsecondary = find_regex_components(text, start)
+    blocked = [f for label, spans in comps.items() if label != "condition" for f in spans]
+    learners, behaviors, vague, notes = find_learner_and_behavior(
+        doc, start, blocked, comps["condition"]
+    )
+    comps["condition"] = _trim_conditions(text, comps["condition"], learners + behaviors + vague)
+    comps["learner"] = learners
+    comps["behavior"] = behaviors
+    _also_measurement_from_criterion(text, comps)
+    return MeasurabilityResult(
+        components=comps, vague_verbs=vague, postsecondary=postsecondary, notes=notes
+    )
+
+
+def _trim_conditions(text: str, conditions: list[Found], words: list[Found]) -> list[Found]:
+    """Cut a condition clause where the learner or the action begins (no comma case)."""
+    out = []
+    for c in conditions:
+        end = c.end
+        for w in words:
+            if c.start < w.start < end:
+                end = w.start
+        while end > c.start and text[end - 1] in " ,\t\n":
+            end -= 1
+        if end - c.start > 3 and not any(w.start <= c.start < w.end for w in words):
+            out.append(Found(c.label, c.start, end, c.rule, c.confidence))
+    return out
+
+
+def _also_measurement_from_criterion(text: str, comps: dict[str, list[Found]]) -> None:
+    """RUBRIC 7.7: an instrument named in a criterion also counts as measurement."""
+    if comps["measurement"]:
+        return
+    instrument = next(rx for rid, rx, _ in patterns()["measurement"] if rid == "instrument")
+    for c in comps["criterion"]:
+        m = instrument.search(text, c.start, c.end)
+        if m:
+            comps["measurement"].append(Found("measurement", m.start(), m.end(), "instrument_in_criterion", 0.8))
+
+
+class MeasurabilityComponent:
+    """Sets ``doc._.measurability`` to a :class:`MeasurabilityResult`."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        if not Doc.has_extension("measurability"):
+            Doc.set_extension("measurability", default=None)
+        patterns()
+        verbs()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.measurability = analyze_measurability(doc)
+        return doc
+
+
+@Language.factory("goalcheck/measurability", assigns=["doc._.measurability"])
+def make_measurability(nlp: Language, name: str) -> MeasurabilityComponent:
+    """spaCy factory: ``nlp.add_pipe("goalcheck/measurability")``."""
+    return MeasurabilityComponent(nlp, name)

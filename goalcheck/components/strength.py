@@ -1,0 +1,114 @@
+"""Component "goalcheck/strength": deficit framing per RUBRIC.md section 3.
+
+Deficit phrases, their categories and strength-based suggestions live in
+``data/lexicons/deficits.json``. Negation and context are handled there too:
+"will not need prompts" is not deficit framing, and a negative-only target
+that names a replacement behavior ("instead of hitting, will ask for a
+break") is ``neutral`` (RUBRIC 7.8).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Deficit:
+    """One deficit span with its category, suggestion and optional rewrite text."""
+
+    start: int
+    end: int
+    category: str
+    suggestion: str
+    replace: str | None = None
+
+
+@dataclass
+class StrengthResult:
+    """Deficit spans and the strength class of a text."""
+
+    deficits: list[Deficit] = field(default_factory=list)
+    strength_class: str = "strength_based"
+    replacement_named: bool = False
+
+
+@dataclass(frozen=True)
+class DeficitLexicon:
+    entries: list[tuple[re.Pattern[str], str, str, str | None]]
+    replacement_cues: list[re.Pattern[str]]
+    not_deficit: list[re.Pattern[str]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> DeficitLexicon:
+    """The compiled deficit lexicon."""
+    raw = json.loads(
+        resources.files("goalcheck").joinpath("data/lexicons/deficits.json").read_text("utf-8")
+    )
+    flags = re.IGNORECASE
+    return DeficitLexicon(
+        entries=[
+            (re.compile(d["regex"], flags), d["category"], d["suggestion"], d.get("replace"))
+            for d in raw["deficits"]
+        ],
+        replacement_cues=[re.compile(r, flags) for r in raw["replacement_cues"]],
+        not_deficit=[re.compile(r, flags) for r in raw["not_deficit"]],
+    )
+
+
+def find_deficits(text: str) -> StrengthResult:
+    """Deficit spans and the strength class of ``text``.
+
+    Example:
+        >>> r = find_deficits("Sam will stop hitting peers.")
+        >>> r.strength_class, [d.category for d in r.deficits]
+        ('deficit_based', ['negative_only_target'])
+    """
+    lex = lexicon()
+    cleared = [(m.start(), m.end()) for rx in lex.not_deficit for m in rx.finditer(text)]
+    replacement = any(rx.search(text) for rx in lex.replacement_cues)
+    found: list[Deficit] = []
+    for rx, category, suggestion, replace in lex.entries:
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            if any(s < ce and cs < e for cs, ce in cleared):
+                continue
+            if any(s < d.end and d.start < e for d in found):
+                continue
+            found.append(Deficit(s, e, category, suggestion, replace))
+    found.sort(key=lambda d: d.start)
+    negative_only = [d for d in found if d.category == "negative_only_target"]
+    if replacement and negative_only:
+        # RUBRIC 7.8: a replacement behavior is named, so the target is neutral framing.
+        found = [d for d in found if d.category != "negative_only_target"]
+        cls = "deficit_based" if found else "neutral"
+    else:
+        cls = "deficit_based" if found else "strength_based"
+    return StrengthResult(deficits=found, strength_class=cls, replacement_named=replacement)
+
+
+class StrengthComponent:
+    """Sets ``doc._.strength`` to a :class:`StrengthResult`."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        if not Doc.has_extension("strength"):
+            Doc.set_extension("strength", default=None)
+        lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.strength = find_deficits(doc.text)
+        return doc
+
+
+@Language.factory("goalcheck/strength", assigns=["doc._.strength"])
+def make_strength(nlp: Language, name: str) -> StrengthComponent:
+    """spaCy factory: ``nlp.add_pipe("goalcheck/strength")``."""
+    return StrengthComponent(nlp, name)

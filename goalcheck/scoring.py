@@ -1,0 +1,98 @@
+"""Every number of RUBRIC.md, and nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+#: RUBRIC 2: weights of the measurability components (sum 100).
+WEIGHTS: dict[str, int] = {
+    "behavior": 30,
+    "criterion": 25,
+    "timeframe": 15,
+    "condition": 10,
+    "measurement": 10,
+    "learner": 10,
+}
+#: RUBRIC 3: strength scores.
+STRENGTH_NEUTRAL = 70
+DEFICIT_PENALTY = 30
+#: RUBRIC 5: weights of the overall score.
+OVERALL_WITH_ALIGNMENT = {"measurability": 0.6, "strength": 0.2, "alignment": 0.2}
+OVERALL_WITHOUT_ALIGNMENT = {"measurability": 0.75, "strength": 0.25}
+
+
+def measurability_score(present: Iterable[str]) -> int:
+    """Sum of the weights of the present components (0-100).
+
+    Example:
+        >>> measurability_score(["behavior", "criterion", "timeframe"])
+        70
+    """
+    return sum(WEIGHTS[c] for c in set(present))
+
+
+def measurability_class(present: Iterable[str], *, postsecondary: bool = False,
+                        after_school_timeframe: bool = False) -> str:
+    """RUBRIC 2 class; postsecondary goals per the Indicator 13 rule.
+
+    Example:
+        >>> measurability_class(["behavior", "timeframe"])
+        'partially_measurable'
+    """
+    found = set(present)
+    if "behavior" not in found:
+        return "not_measurable"
+    if postsecondary:
+        return "measurable" if after_school_timeframe else "partially_measurable"
+    if {"criterion", "timeframe"} <= found:
+        return "measurable"
+    return "partially_measurable"
+
+
+def strength_score(strength_class: str, deficit_spans: int) -> int:
+    """RUBRIC 3: 100 strength-based, 70 neutral, 100 - 30 per deficit span (floor 0).
+
+    Example:
+        >>> strength_score("deficit_based", 2)
+        40
+    """
+    if strength_class == "strength_based":
+        return 100
+    if strength_class == "neutral":
+        return STRENGTH_NEUTRAL
+    return max(0, 100 - DEFICIT_PENALTY * deficit_spans)
+
+
+def alignment_score(status: str, similarity: float = 0.0) -> int | None:
+    """RUBRIC 4: explicit 100, inferred 100 x similarity (cap 100), none 0, n/a None.
+
+    Example:
+        >>> alignment_score("inferred", 0.714)
+        71
+    """
+    if status == "explicit":
+        return 100
+    if status == "inferred":
+        return min(100, round(100 * similarity))
+    if status == "none":
+        return 0
+    return None
+
+
+def overall_score(measurability: int, strength: int, alignment: int | None) -> int:
+    """RUBRIC 5: 0.6 M + 0.2 S + 0.2 A, or 0.75 M + 0.25 S when A is not applicable.
+
+    Example:
+        >>> overall_score(85, 100, None)
+        89
+    """
+    if alignment is None:
+        w = OVERALL_WITHOUT_ALIGNMENT
+        value = w["measurability"] * measurability + w["strength"] * strength
+    else:
+        w = OVERALL_WITH_ALIGNMENT
+        value = (
+            w["measurability"] * measurability + w["strength"] * strength
+            + w["alignment"] * alignment
+        )
+    return int(value + 0.5)
