@@ -49,7 +49,7 @@ TEXT_GOALS = [
 ]
 SERVICES = [
     "Sam will receive specialized writing instruction 3 x 45 minutes weekly.",
-    "Sam will be allowed to use a word processor for essays.",
+    "Sam will receive a check-in with his case manager 1 x 15 minutes weekly.",
 ]
 
 
@@ -102,7 +102,7 @@ def build(out_dir: Path) -> Golden:
             lay.paragraph(f"Baseline: {baseline}", size=11, space_after=2)
             page = lay.paragraph(f"Goal {i}: {text}", size=11, space_after=8)
             g.goal(text, "annual_goal", page, baseline=baseline)
-        heading("services", "Services and Accommodations")
+        heading("services", "Special Education Services")
         for s in SERVICES:
             lay.paragraph(s, size=11)
         g.not_goal(*SERVICES)
