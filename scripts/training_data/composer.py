@@ -181,6 +181,8 @@ def compose(rng: random.Random, domain: str, kind: str, meas: str, strength: str
         elif r < 0.8:
             pre_tpl = rng.choice(F.DEFICIT_PREFIX)
             lname = name if name not in ("He", "She", "They") else "The student"
+            if not pre_tpl.startswith("{L0}") and lname.startswith("The "):
+                lname = lname.lower()
             pre = _fill(pre_tpl, {**ctx, "L0": lname, "verb": verb, "rest": _fill(rest, ctx), "topic": topic})
         else:
             lab = rng.choice(F.LABEL_DEFICITS)
@@ -212,6 +214,10 @@ def compose(rng: random.Random, domain: str, kind: str, meas: str, strength: str
     body = " ".join(s for s in segs if s).replace(" ,", ",")
     body = re.sub(r",(\s*,)+", ",", body).strip().rstrip(",")
     body = _cap(body) + "."
+    for gen in ("The student", "They", "He", "She", "The learner"):
+        tag = "{L:" + gen + "}"
+        if tag in body and not body.startswith(tag):
+            body = body.replace(tag, "{L:" + gen[0].lower() + gen[1:] + "}")
     if pre:
         if pre.endswith(", ") and (body.startswith("{T:") or body.startswith("{C:")):
             body = body[:3] + body[3].lower() + body[4:]

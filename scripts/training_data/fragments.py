@@ -313,7 +313,7 @@ WCPM: dict[str, int] = {"1": 53, "2": 89, "3": 107, "4": 123, "5": 139}
 
 CONDITIONS: dict[str, list[str]] = {
     "reading": ["given a {gl} passage", "when presented with a {gl} text", "given an instructional-level passage",
-                "after listening to a short story", "given a list of 20 CVC words", "using a graphic organizer",
+                "after listening to a short story", "using a graphic organizer",
                 "when given a cold read", "during small-group reading instruction", "with a highlighter and guiding questions",
                 "given a decodable text", "when reading independently", "given picture supports", "with text read aloud",
                 "using a finger to track print", "when shown flash cards"],
