@@ -257,3 +257,306 @@ def grade_from_text(text: str) -> str | None:
         if m.group("k"):
             return "K"
     return None
+
+
+# ------------------------------------------------------------------- inference
+
+_GRADE_RANK = {"PK": 0, "K": 0, "18-21": 12}
+_CHAR_WEIGHT = 0.6  # weight of character n-grams against word n-grams
+_POOLS: dict[str, tuple[str, ...]] = {
+    # domain -> (CCSS domain prefixes, ...); "L:4-6" = Language standards 4-6 only.
+    "reading": ("RF", "RL", "RI", "L:4-6"),
+    "writing": ("W", "L:1-3"),
+    "math": ("math",),
+    "communication": ("SL",),
+}
+_STOP = frozenset(
+    "a an and are as at be by for from in into is it its of on or that the their them they "
+    "this to with will e.g. i.e. etc student students".split()
+)
+_NOISE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\bas\s+(?:measured|evidenced|documented|assessed|monitored)\s+by\b[^.;]*",
+        r"\b(?:with|at|to)\s+(?:at\s+least\s+)?\d+\s*%(?:\s+accuracy)?",
+        r"\b\d+\s*(?:out\s+)?(?:of|/)\s*\d+\s+(?:trials|opportunities|probes|sessions|attempts|"
+        r"days|times|data\s+points|consecutive\s+\w+)",
+        r"\b(?:by|before|within)\s+(?:the\s+end\s+of\s+)?(?:january|february|march|april|may|june|"
+        r"july|august|september|october|november|december)\b[\s\d,]*",
+        r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+        r"\baccuracy\b|\bconsecutive\b|\btrials?\b|\bprobes?\b|\bdata\b",
+    )
+]
+
+
+@dataclass
+class _Index:
+    """Fitted TF-IDF index over the standards (built once per process)."""
+
+    codes: list[str]
+    records: list[dict[str, Any]]
+    word_t: Any  # transposed word part of the L2-normalised standards matrix (CSR)
+    char_t: Any  # transposed character part
+    word: Any
+    char: Any
+    pools: dict[str, np.ndarray]
+    lo: np.ndarray  # lowest grade rank of each standard
+    hi: np.ndarray
+    parent: list[str | None]
+
+
+def _rank(grade: str | None) -> int | None:
+    """Grade as a number (K and PK = 0, 18-21 = 12), or None."""
+    if grade is None:
+        return None
+    g = str(grade).strip().upper()
+    if g in _GRADE_RANK:
+        return _GRADE_RANK[g]
+    return int(g) if g.isdigit() else None
+
+
+def _in_pool(rec: dict[str, Any], pool: str) -> bool:
+    if pool == "math":
+        return rec["subject"] == "math" and rec["domain"] != "MP"
+    dom, _, numbers = pool.partition(":")
+    if rec["domain"] != dom:
+        return False
+    if not numbers:
+        return True
+    lo, hi = (int(x) for x in numbers.split("-"))
+    number = int(re.match(r"\d+", rec["code"].split(".")[4]).group(0))  # type: ignore[union-attr]
+    return lo <= number <= hi
+
+
+def _doc_text(rec: dict[str, Any], standards: dict[str, dict[str, Any]]) -> str:
+    parent = standards.get(rec["parent"] or "")
+    parts = [rec["statement"], rec["statement"], rec["cluster"], rec.get("domain_name", "")]
+    if parent is not None:
+        parts.append(parent["statement"])
+    return " ".join(p for p in parts if p)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[list[tuple[str, re.Pattern[str], str]], list[Any], list[Any]]:
+    """IEP-term expansions, SL cue patterns and clinical cue patterns (loaded once)."""
+    from goalcheck.components.domain import compile_cue, cue_key
+
+    path = resources.files("goalcheck") / "data" / "lexicons" / "iep_vocabulary.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    expansions = [
+        (cue_key(cue), compile_cue(cue), text)
+        for group in data["expansions"].values()
+        for cue, text in group.items()
+    ]
+    sl = [(cue_key(c), compile_cue(c)) for c in data.get("sl_cues", [])]
+    clinical = [(cue_key(c), compile_cue(c)) for c in data.get("clinical_cues", [])]
+    return expansions, sl, clinical
+
+
+def _has_cue(text: str, cues: list[Any]) -> bool:
+    low = text.lower()
+    return any((not key or key in low) and pat.search(text) for key, pat in cues)
+
+
+def expand_query(text: str) -> str:
+    """Goal text without criterion boilerplate, plus standards wording for IEP terms.
+
+    Example:
+        >>> "fluency" in expand_query("read at 90 wcpm")
+        True
+    """
+    expansions, _, _ = _vocabulary()
+    low = (text or "").lower()
+    extra = [exp for key, pat, exp in expansions if (not key or key in low) and pat.search(text)]
+    for pat in _NOISE:
+        text = pat.sub(" ", text)
+    return " ".join([text, *extra])
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    """Fit the TF-IDF vectorizers on the standards (lazily, once per process)."""
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    standards = load_standards()
+    records = [r for r in standards.values() if not r["domain"].startswith("CCRA")]
+    docs = [_doc_text(r, standards) for r in records]
+    word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words=sorted(_STOP),
+                           token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z-]+\b")
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)
+    w = word.fit_transform(docs)
+    matrix = normalize(hstack([w, _CHAR_WEIGHT * char.fit_transform(docs)]).tocsr())
+    n_word = w.shape[1]
+    word_t = matrix[:, :n_word].T.tocsr()
+    char_t = matrix[:, n_word:].T.tocsr()
+    pools = {
+        name: np.array([any(_in_pool(r, p) for p in parts) for r in records])
+        for name, parts in _POOLS.items()
+    }
+    pools["all"] = np.array([r["domain"] not in {"MP", "RH", "RST", "WHST"} for r in records])
+    ranks = [[_rank("K" if g == "K" else str(int(g))) for g in r["grades"]] for r in records]
+    lo = np.array([min(r) if r else 0 for r in ranks])
+    hi = np.array([max(r) if r else 12 for r in ranks])
+    log.debug("standards index: %d standards, %d features", *matrix.shape)
+    return _Index([r["code"] for r in records], records, word_t, char_t, word, char, pools, lo,
+                  hi, [r["parent"] for r in records])
+
+
+def _grade_factor(idx: _Index, grade: int | None) -> np.ndarray:
+    """Down-weighting of standards far from the goal's grade (never to zero)."""
+    if grade is None:
+        return np.ones(len(idx.codes))
+    dist = np.maximum(idx.lo - grade, 0) + np.maximum(grade - idx.hi, 0)
+    return np.select([dist == 0, dist == 1, dist == 2], [1.0, 0.85, 0.6], 0.5)
+
+
+def _top(idx: _Index, sims: np.ndarray, k: int) -> list[StandardMatch]:
+    """Best ``k`` standards, a sub-standard and its parent never both listed."""
+    out: list[StandardMatch] = []
+    chosen: set[str] = set()
+    for i in np.argsort(-sims, kind="stable"):
+        if sims[i] <= 0 or len(out) >= k:
+            break
+        code, parent = idx.codes[i], idx.parent[i]
+        if (parent in chosen) or any(load_standards()[c]["parent"] == code for c in chosen):
+            continue
+        chosen.add(code)
+        rec = idx.records[i]
+        out.append(StandardMatch(code, rec["grade"], rec["statement"], float(min(sims[i], 1.0))))
+    return out
+
+
+def infer_many(
+    texts: Iterable[str],
+    domains: Iterable[str | None],
+    grades: Iterable[str | None] | None = None,
+    k: int = 3,
+) -> list[list[StandardMatch]]:
+    """Batched :func:`infer_standards`: one sparse product for all goals."""
+    idx = _index()
+    texts = list(texts)
+    domains = list(domains)
+    grade_list = list(grades) if grades is not None else [None] * len(texts)
+    grade_list = [g or grade_from_text(t) for g, t in zip(grade_list, texts)]
+    queries = [expand_query(t) for t in texts]
+    qw = idx.word.transform(queries)
+    qc = idx.char.transform(queries)
+    norms = np.sqrt(np.asarray(qw.multiply(qw).sum(axis=1)).ravel()
+                    + _CHAR_WEIGHT**2 * np.asarray(qc.multiply(qc).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    sims_all = (np.asarray((qw @ idx.word_t).todense())
+                + _CHAR_WEIGHT * np.asarray((qc @ idx.char_t).todense())) / norms[:, None]
+    out: list[list[StandardMatch]] = []
+    for row, domain, grade in zip(sims_all, domains, grade_list):
+        mask = idx.pools.get(domain or "all", idx.pools["all"])
+        sims = np.where(mask, row, 0.0) * _grade_factor(idx, _rank(grade))
+        out.append(_top(idx, sims, k))
+    return out
+
+
+def infer_standards(
+    text: str, domain: str | None, grade: str | None = None, k: int = 3
+) -> list[StandardMatch]:
+    """The ``k`` standards most similar to a goal, within its domain's pool.
+
+    Pools: reading -> RF, RL, RI and Language 4-6 (vocabulary); writing -> W and
+    Language 1-3 (conventions); math -> all math content; communication -> SL.
+    When ``grade`` is known, standards more than one grade away are down-weighted.
+
+    Example:
+        >>> infer_standards("read a 3rd grade passage at 90 wcpm", "reading", "3")[0].code
+        'CCSS.ELA-LITERACY.RF.3.4'
+    """
+    return infer_many([text], [domain], [grade], k)[0]
+
+
+# ------------------------------------------------------------------- alignment
+
+
+def is_sl_goal(text: str) -> bool:
+    """True when a communication goal is about Speaking and Listening (RUBRIC 7.10)."""
+    _, sl, clinical = _vocabulary()
+    return _has_cue(text, sl) and not _has_cue(text, clinical)
+
+
+def _short(code: str) -> str:
+    """``CCSS.ELA-LITERACY.RF.3.4`` -> ``RF.3.4`` for teacher-facing text."""
+    return re.sub(r"^CCSS\.(?:ELA-LITERACY|MATH\.CONTENT|MATH\.PRACTICE)\.", "", code)
+
+
+def _grade_note(best: StandardMatch, grade: str | None) -> Explanation | None:
+    g = _rank(grade)
+    rec = load_standards().get(best.code)
+    if g is None or rec is None or not rec["grades"]:
+        return None
+    top = max(_rank("K" if x == "K" else str(int(x))) or 0 for x in rec["grades"])
+    if g - top <= 1:
+        return None
+    return Explanation(
+        "alignment", "rule",
+        f"the closest standard {_short(best.code)} is a grade {best.grade} standard, more than "
+        f"one grade below the goal's grade {grade}; check that the goal is ambitious enough",
+        1.0,
+    )
+
+
+def align(
+    text: str, domain: str | None, grade: str | None = None
+) -> tuple[Alignment, list[Explanation]]:
+    """Standards alignment of one goal (RUBRIC.md section 4) and why.
+
+    A cited code that exists makes the goal ``explicit`` whatever its domain; a
+    cited code that does not exist is reported and ignored. Otherwise functional
+    domains, and communication goals not about speaking and listening, are
+    ``not_applicable``; academic goals are ``inferred`` when the best TF-IDF
+    similarity reaches :data:`THRESHOLD`, else ``none``.
+
+    Example:
+        >>> align("Sam will solve 3.OA.7 facts", "math")[0].status
+        'explicit'
+    """
+    grade = grade or grade_from_text(text)
+    notes: list[Explanation] = []
+    cited: list[StandardMatch] = []
+    standards = load_standards()
+    for c in find_cited_codes(text):
+        if c.exists and c.code is not None:
+            if all(s.code != c.code for s in cited):
+                rec = standards[c.code]
+                cited.append(StandardMatch(c.code, rec["grade"], rec["statement"], 1.0))
+        else:
+            notes.append(Explanation(
+                "alignment", "pattern",
+                f"cited standard '{c.raw}' ({c.code}) was not found in the Common Core "
+                "standards; check the code", 1.0))
+    if cited:
+        notes.append(Explanation(
+            "alignment", "pattern",
+            "cites " + ", ".join(_short(s.code) for s in cited), 1.0))
+        note = _grade_note(cited[0], grade)
+        return Alignment("explicit", 100, cited), notes + ([note] if note else [])
+    if domain in FUNCTIONAL_DOMAINS or (domain == "communication" and not is_sl_goal(text)):
+        notes.append(Explanation(
+            "alignment", "rule",
+            f"{(domain or '').replace('_', ' ')} goal: academic standards do not apply", 1.0))
+        return Alignment("not_applicable", None, []), notes
+    matches = infer_standards(text, domain, grade, k=3)
+    best = matches[0].similarity if matches else 0.0
+    if best >= THRESHOLD:
+        top = matches[0]
+        notes.append(Explanation(
+            "alignment", "model",
+            f"closest standard {_short(top.code)} (similarity {best:.2f}): {top.statement}",
+            round(min(1.0, 0.5 + (best - THRESHOLD)), 3)))
+        note = _grade_note(top, grade)
+        kept = [m for m in matches if m.similarity >= THRESHOLD]
+        return Alignment("inferred", min(100, round(100 * best)), kept), notes + (
+            [note] if note else [])
+    notes.append(Explanation(
+        "alignment", "model",
+        "names no skill that matches a Common Core standard closely enough "
+        f"(best similarity {best:.2f} < {THRESHOLD:.2f})",
+        round(min(1.0, 0.5 + (THRESHOLD - best)), 3)))
+    return Alignment("none", 0, []), notes
