@@ -90,7 +90,7 @@ class _Reader:
             for key, value in cell.items():
                 setattr(line, key, value)
             if not cell:
-                self.top += _STEP
+                self.top += 2.5 * size  # one paragraph = one block of text
             self.lines.append(line)
         elif not cell:
             self.top += _STEP  # blank paragraph: a visible gap

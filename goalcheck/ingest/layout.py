@@ -92,11 +92,23 @@ def reading_order(words: list[Word], width: float) -> list[list[Word]]:
     out: list[list[Word]] = []
     left: list[list[Word]] = []
     right: list[list[Word]] = []
+    def flush(before_full_width: bool) -> None:
+        tail: list[list[Word]] = []
+        if before_full_width and right:
+            # Left-only lines below the end of the right column lead into the
+            # full-width text that follows (e.g. a heading under both columns).
+            right_end = max(r[0]["bottom"] for r in right)
+            while left and left[-1][0]["top"] > right_end:
+                tail.insert(0, left.pop())
+        out.extend(left)
+        out.extend(right)
+        out.extend(tail)
+        left.clear()
+        right.clear()
+
     for chunks in chunked:
         if any(c[0]["x0"] < gutter < c[-1]["x1"] for c in chunks):
-            out.extend(left)
-            out.extend(right)
-            left, right = [], []
+            flush(True)
             out.append([w for c in chunks for w in c])
             continue
         lpart = [w for c in chunks if c[-1]["x1"] <= gutter for w in c]
@@ -105,8 +117,7 @@ def reading_order(words: list[Word], width: float) -> list[list[Word]]:
             left.append(lpart)
         if rpart:
             right.append(rpart)
-    out.extend(left)
-    out.extend(right)
+    flush(False)
     return out
 
 

@@ -108,6 +108,10 @@ def _cell_words(words: list[dict[str, Any]], bbox: tuple[float, float, float, fl
     ]
 
 
+def _all_bold(rowlines: list[list[dict[str, Any]]]) -> bool:
+    return all(_BOLD.search(str(w.get("fontname", ""))) for r in rowlines for w in r)
+
+
 class _TableState:
     """Column headers carried over to a table continued on the next page."""
 
@@ -159,6 +163,17 @@ def _table_lines(table: Any, words: list[dict[str, Any]], page_no: int, state: _
     state.headers = headers
 
     for cells in body:
+        texts = [cell_text(c[1]) for c in cells]
+        filled = [t for t in texts if t]
+        if len(filled) >= 2 and all(_all_bold(c[1]) for c in cells if c[1]) and all(
+            len(t.split()) <= 6 and not t.endswith(".") for t in filled
+        ):
+            # A header row inside the table (e.g. "# | Short-Term Objective")
+            headers = [(c[0][0], c[0][2], t) for c, t in zip(cells, texts, strict=True)]
+            state.headers = headers
+            for _bbox, rowlines in cells:
+                out.extend(_word_line(r, page_no, in_table=True) for r in rowlines)
+            continue
         row_top = round(min(c[0][1] for c in cells), 1) if cells else 0.0
         label: str | None = None
         if headers is None and len(cells) == 2:

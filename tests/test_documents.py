@@ -1,0 +1,128 @@
+"""Golden whole-document tests over tests/corpus/*.golden.json.
+
+Each golden lists the sections (kind, page range), the goals (text, kind,
+page, section, baseline, parent index) and lines that must not be goals.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from goalcheck.extract import extract_goals
+from goalcheck.ingest import read_document
+from goalcheck.schema import Goal
+from goalcheck.sections import find_sections
+
+CORPUS = Path(__file__).parent / "corpus"
+GOLDENS = sorted(CORPUS.glob("*.golden.json"))
+FUZZ = 0.9
+
+
+def norm(text: str) -> str:
+    """Lower case, whitespace collapsed, punctuation-insensitive spacing."""
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, norm(a), norm(b)).ratio()
+
+
+def flatten(goals: list[Goal]) -> list[tuple[Goal, int | None]]:
+    """Goals and objectives in document order, each with its parent's index."""
+    out: list[tuple[Goal, int | None]] = []
+    for goal in goals:
+        out.append((goal, None))
+        parent = len(out) - 1
+        out.extend((obj, parent) for obj in goal.objectives)
+    return out
+
+
+@lru_cache(maxsize=None)
+def analyse(name: str) -> tuple[Any, list[Any], list[tuple[Goal, int | None]]]:
+    doc = read_document(CORPUS / name)
+    sections = find_sections(doc)
+    return doc, sections, flatten(extract_goals(doc, sections))
+
+
+def match(gold: list[dict[str, Any]], found: list[tuple[Goal, int | None]]) -> dict[int, int]:
+    """Gold index -> found index, greedily by best text similarity >= FUZZ."""
+    pairs = sorted(
+        ((similar(g["text"], f[0].text), gi, fi) for gi, g in enumerate(gold) for fi, f in enumerate(found)),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_f: set[int] = set()
+    out: dict[int, int] = {}
+    for ratio, gi, fi in pairs:
+        if ratio < FUZZ:
+            break
+        if gi in used_g or fi in used_f:
+            continue
+        out[gi] = fi
+        used_g.add(gi)
+        used_f.add(fi)
+    return out
+
+
+def load(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text("utf-8"))
+
+
+pytestmark = pytest.mark.skipif(not GOLDENS, reason="no golden corpus in tests/corpus")
+
+
+@pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.name)
+def test_sections(golden: Path) -> None:
+    gold = load(golden)
+    doc, sections, _ = analyse(gold["source"])
+    assert doc.pages == gold["pages"]
+    found = [(s.kind, s.page_start, s.page_end) for s in sections if s.kind != "other"]
+    expected = [(s["kind"], s["page_start"], s["page_end"]) for s in gold["sections"] if s["kind"] != "other"]
+    assert found == expected
+
+
+@pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.name)
+def test_goals(golden: Path) -> None:
+    gold = load(golden)
+    _, _, found = analyse(gold["source"])
+    pairs = match(gold["goals"], found)
+    missing = [g["text"] for gi, g in enumerate(gold["goals"]) if gi not in pairs]
+    extra = [f[0].text for fi, f in enumerate(found) if fi not in pairs.values()]
+    assert not missing and not extra, {"missing": missing, "extra": extra}
+    for gi, fi in pairs.items():
+        g, (goal, parent) = gold["goals"][gi], found[fi]
+        assert goal.kind == g["kind"], goal.text
+        assert goal.page == g["page"], goal.text
+        assert goal.section == g["section"], goal.text
+        assert (goal.baseline or None) == (g.get("baseline") or None), goal.text
+        want_parent = g.get("parent")
+        assert (pairs.get(want_parent) if want_parent is not None else None) == parent, goal.text
+
+
+@pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.name)
+def test_no_not_goals(golden: Path) -> None:
+    gold = load(golden)
+    _, _, found = analyse(gold["source"])
+    for bad in gold.get("not_goals", []):
+        assert all(similar(bad, f[0].text) < FUZZ for f in found), bad
+
+
+def test_corpus_precision_recall() -> None:
+    tp = fp = fn = 0
+    for golden in GOLDENS:
+        gold = load(golden)
+        _, _, found = analyse(gold["source"])
+        pairs = match(gold["goals"], found)
+        tp += len(pairs)
+        fn += len(gold["goals"]) - len(pairs)
+        fp += len(found) - len(pairs)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall)
