@@ -43,6 +43,7 @@ MAX_HEADING_CHARS = 120
 class _Patterns:
     kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     not_headings: tuple[re.Pattern[str], ...]
+    titles: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,8 @@ def _patterns() -> _Patterns:
         for entry in raw["kinds"]
     )
     nots = tuple(re.compile(p, re.IGNORECASE) for p in raw["not_headings"])
-    return _Patterns(kinds, nots)
+    titles = tuple(re.compile(p, re.IGNORECASE) for p in raw.get("document_titles", []))
+    return _Patterns(kinds, nots, titles)
 
 
 def _clean(text: str) -> str:
@@ -131,6 +133,8 @@ def _headings(document: Document) -> list[tuple[int, int, str, str]]:
             continue
         looks = _layout_heading(line, body)
         kind = heading_kind(line.text, strict=not looks)
+        if kind == "other" and body and not (line.size >= body + 1.5 or _is_caps(line.text)):
+            kind = None  # a named "other" part needs a real heading's look, not a bold run-in label
         if kind is None and _strong_heading(line, body):
             kind = "other"
         if kind is None:
@@ -150,6 +154,9 @@ def _headings(document: Document) -> list[tuple[int, int, str, str]]:
             j += 1
         if kind == "other":
             kind = heading_kind(title, strict=False) or kind
+        if kind == "other" and any(p.match(_clean(title)) for p in _patterns().titles):
+            i = j + 1
+            continue  # the document's title, not a section
         out.append((i, j, kind, " ".join(title.split()).rstrip(":").strip()))
         i = j + 1
     return out
