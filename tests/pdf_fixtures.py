@@ -102,3 +102,78 @@ def two_column_pdf() -> bytes:
         items.append((50, y, a, "Helvetica", 10))
         items.append((320, y, b, "Helvetica", 10))
     return canvas_pdf([items])
+
+
+def raw_pdf(pages: list[bytes], *, filters: list[str] | None = None, count: int | None = None) -> bytes:
+    """A hand-written PDF: one content stream per page (already encoded as given).
+
+    ``filters[i]`` names the stream's /Filter (e.g. "FlateDecode"); ``count``
+    overrides the page tree's /Count (to build a lying or empty page tree).
+    """
+    filters = filters or [""] * len(pages)
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(len(pages)))
+    n = len(pages) if count is None else count
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
+    font = 3 + 2 * len(pages)
+    for i, (content, flt) in enumerate(zip(pages, filters, strict=True)):
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R "
+            f"/Resources << /Font << /F1 {font} 0 R >> >> >>".encode()
+        )
+        extra = f" /Filter /{flt}" if flt else ""
+        objects.append(f"<< /Length {len(content)}{extra} >>\nstream\n".encode() + content + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for off in offsets:
+        out.write(f"{off:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def text_stream(text: str) -> bytes:
+    """A content stream drawing one line of text."""
+    return f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+
+
+def image_only_pdf() -> bytes:
+    """A 'scanned' page: one picture and no text layer."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    img = Image.new("RGB", (200, 100), "white")
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.drawImage(ImageReader(img), 72, 500, width=400, height=200)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def sample_iep_docx() -> bytes:
+    """A DOCX IEP: headings, paragraphs, a goal grid table and a page break."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    d.add_heading("Present Levels of Performance", level=1)
+    d.add_paragraph("Maya reads 62 words correct per minute. " + HABIT)
+    d.add_heading("Annual Goals", level=1)
+    table = d.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Baseline", "Annual Goal", "Measured by"], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, [BASELINE_2, GOAL_2, "Weekly probes"], strict=True):
+        cell.text = text
+    d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    d.add_heading("Related Services", level=1)
+    d.add_paragraph(SERVICE)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()

@@ -107,20 +107,20 @@ def _page_streams(page_obj: Any) -> list[PDFStream]:
     return streams
 
 
-def check_page_streams(source: str, page_number: int, page_obj: Any,
-                       limit: int = MAX_PAGE_STREAM_BYTES) -> None:
+def check_page_streams(source: str, page_number: int, page_obj: Any, limit: int | None = None) -> None:
     """Refuse a page whose content streams expand beyond ``limit`` bytes.
 
     Raises:
         UnreadableDocument: a decompression bomb (or absurdly large page).
     """
+    limit = MAX_PAGE_STREAM_BYTES if limit is None else limit
     total = 0
     for stream in _page_streams(page_obj):
         total += stream_size(stream, limit - total)
         if total > limit:
             raise UnreadableDocument(
                 source,
-                f"page {page_number}'s content expands to more than {limit // 1_000_000} MB "
+                f"page {page_number}'s content expands to more than {limit:,} bytes "
                 "(a damaged or malicious PDF, e.g. a decompression bomb); refusing to read it. "
                 "Re-save the document from its original program and try again.",
             )
