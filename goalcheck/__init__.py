@@ -1,0 +1,14 @@
+"""goalcheck: reads IEPs and tells how measurable, strength-based and aligned their goals are."""
+
+from .api import analyze_document, analyze_goal, analyze_many
+from .schema import DocumentReport, GoalAnalysis
+
+__version__ = "0.1.0"
+__all__ = [
+    "DocumentReport",
+    "GoalAnalysis",
+    "__version__",
+    "analyze_document",
+    "analyze_goal",
+    "analyze_many",
+]

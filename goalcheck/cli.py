@@ -1,0 +1,233 @@
+"""The `goalcheck` command: parse arguments, call the API, format, exit code.
+
+Exit codes (DESIGN.md): 0 done; 1 some inputs could not be read (reported); 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import GoalcheckError, UnreadableDocument
+from .schema import COMPONENTS, DocumentReport, GoalAnalysis
+
+#: Sub-commands implemented by their own module's ``main(argv) -> int``.
+DELEGATED = {
+    "batch": "goalcheck.batch",
+    "agree": "goalcheck.agree",
+    "train": "goalcheck.ml.train",
+    "evaluate": "goalcheck.ml.evaluate",
+}
+COLOURS = {
+    "timeframe": "35", "condition": "36", "learner": "34", "behavior": "32",
+    "criterion": "33", "measurement": "95", "vague": "31;4", "deficit": "41;97",
+}
+
+
+def _use_colour(stream: object) -> bool:
+    return (
+        hasattr(stream, "isatty") and stream.isatty()  # type: ignore[union-attr]
+        and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    )
+
+
+def mark_up(analysis: GoalAnalysis, colour: bool) -> str:
+    """The goal with its components marked: colours on a terminal, [tags] otherwise."""
+    marks: list[tuple[int, int, str]] = []
+    for name in COMPONENTS:
+        marks += [(s.start, s.end, name) for s in analysis.components[name].spans]
+    marks += [(v.start, v.end, "vague") for v in analysis.vague_verbs]
+    marks += [(d.start, d.end, "deficit") for d in analysis.deficit_spans]
+    text, out, pos = analysis.text, [], 0
+    for start, end, name in sorted(marks, key=lambda m: (m[0], -m[1])):
+        if start < pos:
+            continue  # nested marks: the outer one is shown
+        out.append(text[pos:start])
+        if colour:
+            out.append(f"\x1b[{COLOURS[name]}m{text[start:end]}\x1b[0m")
+        else:
+            out.append(f"[{name}: {text[start:end]}]")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def format_goal_text(a: GoalAnalysis, colour: bool = False) -> str:
+    """Human-readable report of one goal."""
+    bold = (lambda s: f"\x1b[1m{s}\x1b[0m") if colour else (lambda s: s)
+    lines = [mark_up(a, colour), ""]
+    align = a.alignment
+    lines.append(
+        f"{bold('Overall')} {a.overall}/100   "
+        f"measurability {a.measurability_score} ({a.measurability_class})   "
+        f"strength {a.strength_score} ({a.strength_class})   "
+        f"alignment {align.score if align and align.score is not None else 'n/a'}"
+        f" ({align.status if align else 'n/a'})   domain {a.domain or 'n/a'}   kind {a.kind}"
+    )
+    found = ", ".join(c for c in COMPONENTS if a.present(c)) or "none"
+    lines.append(f"Found: {found}")
+    lines.append(f"Missing: {', '.join(a.missing) or 'nothing'}")
+    if a.vague_verbs:
+        lines.append("Vague verbs: " + ", ".join(v.text for v in a.vague_verbs))
+    for d in a.deficit_spans:
+        lines.append(f"Deficit wording: '{d.text}': {d.suggestion}")
+    if align and align.standards:
+        for s in align.standards[:3]:
+            lines.append(f"Standard: {s.code} (grade {s.grade}, similarity {s.similarity:.2f})")
+    lines.append("")
+    lines.append(bold("Why"))
+    lines += [f"  - [{e.dimension}/{e.source}] {e.detail}" for e in a.explanations]
+    if a.rewrite and a.rewrite.changes:
+        lines += ["", bold("Suggested rewrite"), "  " + a.rewrite.text]
+        lines += [f"  * {c}" for c in a.rewrite.changes]
+    elif a.rewrite:
+        lines += ["", "No rewrite needed: the goal is measurable and strength-based."]
+    return "\n".join(lines)
+
+
+def format_document_text(report: DocumentReport, colour: bool = False) -> str:
+    """Human-readable report of one document."""
+    s = report.summary
+    lines = [
+        f"{report.source}: {report.pages} pages, {s['goals']} goals, "
+        f"{s['measurable']} measurable, mean overall {s['mean_overall']}",
+    ]
+    lines += [f"  warning: {w}" for w in report.warnings]
+    lines.append("Sections: " + "; ".join(
+        f"{sec.kind} (p. {sec.page_start}-{sec.page_end})" for sec in report.sections))
+    for g in report.goals:
+        where = f"p. {g.page}, {g.section}" if g.page else g.section or ""
+        lines += ["", "=" * 72, f"{g.id or ''} {g.kind} ({where})".strip()]
+        if g.baseline:
+            lines.append(f"Baseline: {g.baseline}")
+        lines.append(format_goal_text(g, colour))
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="goalcheck",
+        description="Scores IEP goals for measurability, strength-based language and "
+        "standards alignment, and suggests rewrites.",
+    )
+    p.add_argument("--version", action="version", version=f"goalcheck {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    c = sub.add_parser("check", help="analyse one goal typed on the command line")
+    c.add_argument("text", help="the goal text (quote it)")
+    c.add_argument("--format", choices=["text", "json"], default="text")
+    c.add_argument("--kind", choices=["annual_goal", "objective", "postsecondary_goal"])
+    c.add_argument("--grade", help="the student's grade (K, 1-12), for the standards check")
+    a = sub.add_parser("analyze", help="analyse whole IEP documents (PDF, DOCX, TXT)")
+    a.add_argument("files", nargs="+", type=Path)
+    a.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    a.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    a.add_argument("--password", help="password of an encrypted PDF")
+    a.add_argument("--max-pages", type=int, default=300, help="refuse longer documents (300)")
+    a.add_argument("--max-bytes", type=int, default=50_000_000,
+                   help="refuse larger files (50,000,000 bytes)")
+    a.add_argument("--no-ocr", action="store_true", help="never OCR scanned pages")
+    for name, module in DELEGATED.items():
+        sub.add_parser(name, help=f"see: goalcheck {name} --help", add_help=False)
+    sub.add_parser("app", help="start the Streamlit app")
+    return p
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .api import analyze_goal
+
+    try:
+        analysis = analyze_goal(args.text, kind=args.kind, grade=args.grade)
+    except ValueError as exc:
+        print(f"goalcheck: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(format_goal_text(analysis, _use_colour(sys.stdout)))
+    return 0
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .api import analyze_document
+
+    reports: list[DocumentReport] = []
+    failed = 0
+    for path in args.files:
+        try:
+            reports.append(analyze_document(
+                path, password=args.password, max_pages=args.max_pages,
+                max_bytes=args.max_bytes, ocr="never" if args.no_ocr else "auto",
+            ))
+        except UnreadableDocument as exc:
+            failed += 1
+            print(f"goalcheck: {exc}", file=sys.stderr)
+        except OSError as exc:
+            failed += 1
+            print(f"goalcheck: {path}: cannot open the file ({exc.strerror or exc})",
+                  file=sys.stderr)
+    colour = args.output is None and _use_colour(sys.stdout)
+    if args.format == "json":
+        data = [r.to_dict() for r in reports]
+        out = json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False)
+    elif args.format == "csv":
+        from .export import goal_rows, to_csv
+
+        out = to_csv([row for r in reports for row in goal_rows(r)])
+    else:
+        out = "\n\n".join(format_document_text(r, colour) for r in reports)
+    if args.output:
+        args.output.write_text(out + "\n", encoding="utf-8")
+    elif out:
+        print(out)
+    return 1 if failed else 0
+
+
+def _app(argv: Sequence[str]) -> int:
+    import subprocess
+
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    if not app.exists():
+        print("goalcheck: app.py not found next to the package; run from a checkout",
+              file=sys.stderr)
+        return 2
+    try:
+        importlib.import_module("streamlit")
+    except ImportError:
+        print("goalcheck: the app needs Streamlit: pip install 'goalcheck[app]'", file=sys.stderr)
+        return 2
+    return subprocess.call([sys.executable, "-m", "streamlit", "run", str(app), *argv])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``goalcheck`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in DELEGATED:
+        module = importlib.import_module(DELEGATED[argv[0]])
+        return int(module.main(argv[1:]))
+    if argv and argv[0] == "app":
+        return _app(argv[1:])
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "analyze":
+            return _analyze(args)
+    except GoalcheckError as exc:
+        print(f"goalcheck: {exc}", file=sys.stderr)
+        return 2
+    parser.print_help()
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
