@@ -409,7 +409,7 @@ def _grade_factor(idx: _Index, grade: int | None) -> np.ndarray:
     if grade is None:
         return np.ones(len(idx.codes))
     dist = np.maximum(idx.lo - grade, 0) + np.maximum(grade - idx.hi, 0)
-    return np.select([dist == 0, dist == 1, dist == 2], [1.0, 0.85, 0.6], 0.5)
+    return np.select([dist == 0, dist == 1, dist == 2], [1.0, 0.8, 0.5], 0.3)
 
 
 def _top(idx: _Index, sims: np.ndarray, k: int) -> list[StandardMatch]:
@@ -560,3 +560,107 @@ def align(
         f"(best similarity {best:.2f} < {THRESHOLD:.2f})",
         round(min(1.0, 0.5 + (THRESHOLD - best)), 3)))
     return Alignment("none", 0, []), notes
+
+
+# ------------------------------------------------------------------ evaluation
+
+
+def _same_standard(predicted: str, gold: str) -> bool:
+    """Equal codes, or one is the sub-standard of the other (RF.3.4 ~ RF.3.4.B)."""
+    p, g = normalise_code(predicted), normalise_code(gold)
+    return p == g or p.startswith(g + ".") or g.startswith(p + ".")
+
+
+def choose_threshold(records: Iterable[dict[str, Any]]) -> float:
+    """Similarity cut that best separates ``inferred`` from ``none`` goals.
+
+    Uses the records' gold domain and grade; returns the midpoint of the best
+    cut found on a 0.005 grid.
+    """
+    rows = [r for r in records if r.get("alignment_status") in ("inferred", "none")
+            and not find_cited_codes(r["text"])]
+    matches = infer_many([r["text"] for r in rows], [r["domain"] for r in rows],
+                         [r.get("grade") for r in rows], k=1)
+    sims = np.array([m[0].similarity if m else 0.0 for m in matches])
+    gold = np.array([r["alignment_status"] == "inferred" for r in rows])
+    grid = np.arange(0.0, 1.0, 0.005)
+    acc = np.array([np.mean((sims >= t) == gold) for t in grid])
+    best = np.flatnonzero(acc == acc.max())
+    return float(round((grid[best[0]] + grid[best[-1]]) / 2, 3))
+
+
+def evaluate_alignment(records: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """Alignment figures on records shaped like ``training_data/goals.jsonl``.
+
+    Returns ``explicit_code_accuracy`` (cited codes found and normalised exactly
+    as labelled, on explicit goals), ``inferred_top1``/``inferred_top3`` (a gold
+    code among the best 1/3 inferred standards, a sub-standard counting for its
+    standard and the reverse), the same ``*_strict`` without that allowance,
+    ``status_accuracy`` (over all goals, with the gold domain) and the counts.
+    """
+    records = list(records)
+    explicit = [r for r in records if r.get("alignment_status") == "explicit"]
+    code_ok = sum(
+        {c.code for c in find_cited_codes(r["text"]) if c.exists}
+        == {normalise_code(c) for c in r.get("ccss", [])}
+        for r in explicit
+    )
+    inferred = [r for r in records if r.get("alignment_status") == "inferred" and r.get("ccss")]
+    top = infer_many([r["text"] for r in inferred], [r["domain"] for r in inferred],
+                     [r.get("grade") for r in inferred], k=3)
+    hit = {"top1": 0, "top3": 0, "top1_strict": 0, "top3_strict": 0}
+    for r, matches in zip(inferred, top):
+        codes = [m.code for m in matches]
+        for n in (1, 3):
+            hit[f"top{n}"] += any(_same_standard(c, g) for c in codes[:n] for g in r["ccss"])
+            hit[f"top{n}_strict"] += any(normalise_code(g) in codes[:n] for g in r["ccss"])
+    status_ok = sum(
+        align(r["text"], r.get("domain"), r.get("grade"))[0].status == r.get("alignment_status")
+        for r in records
+    )
+    n_inf = max(len(inferred), 1)
+    return {
+        "explicit_code_accuracy": code_ok / max(len(explicit), 1),
+        "inferred_top1": hit["top1"] / n_inf,
+        "inferred_top3": hit["top3"] / n_inf,
+        "inferred_top1_strict": hit["top1_strict"] / n_inf,
+        "inferred_top3_strict": hit["top3_strict"] / n_inf,
+        "status_accuracy": status_ok / max(len(records), 1),
+        "n_records": float(len(records)),
+        "n_explicit": float(len(explicit)),
+        "n_inferred": float(len(inferred)),
+    }
+
+
+# -------------------------------------------------------------- spaCy component
+
+for _name in ("domain", "alignment", "explanations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class StandardsComponent:
+    """Sets ``doc._.domain`` (unless set earlier), ``doc._.alignment`` and explanations."""
+
+    def __init__(self, nlp: Language, name: str = "goalcheck/standards") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        from goalcheck.components.domain import classify_domain
+
+        if doc._.explanations is None:
+            doc._.explanations = []
+        if doc._.domain is None:
+            domain, confidence, detail = classify_domain(doc.text)
+            doc._.domain = domain
+            doc._.explanations.append(Explanation("domain", "lexicon", detail, confidence))
+        alignment, notes = align(doc.text, doc._.domain)
+        doc._.alignment = alignment
+        doc._.explanations.extend(notes)
+        return doc
+
+
+@Language.factory("goalcheck/standards", assigns=["doc._.domain", "doc._.alignment"])
+def make_standards(nlp: Language, name: str) -> StandardsComponent:
+    """spaCy factory: ``nlp.add_pipe("goalcheck/standards")``."""
+    return StandardsComponent(nlp, name)
