@@ -1,0 +1,409 @@
+"""Writers of a DocumentReport: flat goal rows, CSV, contract JSON, printable HTML.
+
+``goal_rows`` gives one flat, typed row per goal (the table of ``goalcheck
+batch`` and of the app's downloads); ``to_csv`` writes rows, ``to_json`` the
+contract JSON of DESIGN.md, and ``to_html`` a self-contained report a teacher
+can print. With ``redact_names=True`` the student's name is replaced by
+``[Student]`` everywhere it appears in the output.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .schema import COMPONENTS, DocumentReport, GoalAnalysis, Span
+
+log = logging.getLogger(__name__)
+
+REDACTED = "[Student]"
+
+#: Columns of a goal row, in order (also the order of CSV and table outputs).
+ROW_COLUMNS: tuple[str, ...] = (
+    "document_id",
+    "file",
+    "page",
+    "section",
+    "kind",
+    "goal_id",
+    "parent_id",
+    "text",
+    *(f"has_{c}" for c in COMPONENTS),
+    "n_components",
+    "vague_verbs",
+    "measurability_score",
+    "measurability_class",
+    "strength_score",
+    "strength_class",
+    "deficit_spans",
+    "domain",
+    "alignment_status",
+    "alignment_score",
+    "alignment_code",
+    "alignment_similarity",
+    "overall",
+    "rewrite",
+    "rewrite_changes",
+)
+
+#: Column types (for tables that need a fixed schema, e.g. Parquet).
+ROW_TYPES: dict[str, str] = {
+    **{c: "string" for c in ROW_COLUMNS},
+    "page": "int",
+    **{f"has_{c}": "bool" for c in COMPONENTS},
+    "n_components": "int",
+    "measurability_score": "int",
+    "strength_score": "int",
+    "alignment_score": "int",
+    "alignment_similarity": "float",
+    "overall": "int",
+}
+
+# "Student: Maya Torres", "Student name: ...", "Name of student - ..."
+_STUDENT_LINE_RE = re.compile(
+    r"^\s*(?:student(?:'s)?(?:\s+name)?|name\s+of\s+student|child(?:'s)?\s+name)\s*[:\-]\s*"
+    r"(?P<name>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3})\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NOT_NAMES = frozenset(
+    {"the", "student", "he", "she", "they", "him", "her", "them", "child", "learner", "i"}
+)
+
+
+# --------------------------------------------------------------------- redaction
+
+
+def student_names(report: DocumentReport) -> list[str]:
+    """The student's name parts found in a report, longest first.
+
+    Sources: the learner spans that are proper names, and a "Student: NAME"
+    line in any section's text (full name, and each part of it).
+    """
+    names: set[str] = set()
+    for goal in report.goals:
+        for span in goal.components["learner"].spans:
+            words = span.text.strip().split()
+            if words and all(w[:1].isupper() for w in words) and words[0].lower() not in _NOT_NAMES:
+                names.add(span.text.strip())
+    for section in report.sections:
+        for m in _STUDENT_LINE_RE.finditer(section.text or ""):
+            full = m.group("name").strip()
+            names.add(full)
+            names.update(p for p in full.split() if len(p) > 1)
+    names = {n for n in names if n.lower() not in _NOT_NAMES}
+    return sorted(names, key=lambda n: (-len(n), n))
+
+
+def _name_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.IGNORECASE)
+
+
+class _Redactor:
+    """Replaces the student's names in text (identity when redaction is off)."""
+
+    def __init__(self, report: DocumentReport, enabled: bool) -> None:
+        self.pattern = _name_pattern(student_names(report)) if enabled else None
+
+    def __call__(self, text: str | None) -> str | None:
+        if text is None or self.pattern is None:
+            return text
+        return self.pattern.sub(REDACTED, text)
+
+    def span_text(self, text: str) -> str:
+        out = self(text)
+        return out if out is not None else ""
+
+
+# --------------------------------------------------------------------- rows
+
+
+def goal_rows(
+    report: DocumentReport, *, redact_names: bool = False, document_id: str | None = None
+) -> list[dict[str, Any]]:
+    """One flat row per goal (and objective) of a report, with columns ROW_COLUMNS.
+
+    Args:
+        report: the analysed document.
+        redact_names: replace the student's name with "[Student]" in every text column.
+        document_id: an identifier of the document (``goalcheck batch`` uses the
+            sha256 of the file's bytes); None leaves the column empty.
+
+    Example:
+        >>> from goalcheck import analyze_document
+        >>> from goalcheck.data import SAMPLE_IEP
+        >>> rows = goal_rows(analyze_document(SAMPLE_IEP), redact_names=True)
+        >>> rows[0]["goal_id"], "Maya" in rows[0]["text"]
+        ('g1', False)
+    """
+    red = _Redactor(report, redact_names)
+    return [_row(report, goal, red, document_id) for goal in report.goals]
+
+
+def _row(
+    report: DocumentReport, g: GoalAnalysis, red: _Redactor, document_id: str | None
+) -> dict[str, Any]:
+    alignment = g.alignment
+    top = alignment.standards[0] if alignment and alignment.standards else None
+    row: dict[str, Any] = {
+        "document_id": document_id,
+        "file": red(report.source),
+        "page": g.page,
+        "section": g.section,
+        "kind": g.kind,
+        "goal_id": g.id,
+        "parent_id": g.parent,
+        "text": red(g.text),
+    }
+    for c in COMPONENTS:
+        row[f"has_{c}"] = bool(g.components[c].present)
+    row.update({
+        "n_components": sum(g.components[c].present for c in COMPONENTS),
+        "vague_verbs": "; ".join(red.span_text(v.text) for v in g.vague_verbs),
+        "measurability_score": g.measurability_score,
+        "measurability_class": g.measurability_class,
+        "strength_score": g.strength_score,
+        "strength_class": g.strength_class,
+        "deficit_spans": "; ".join(red.span_text(d.text) for d in g.deficit_spans),
+        "domain": g.domain,
+        "alignment_status": alignment.status if alignment else None,
+        "alignment_score": alignment.score if alignment else None,
+        "alignment_code": top.code if top else None,
+        "alignment_similarity": round(float(top.similarity), 3) if top else None,
+        "overall": g.overall,
+        "rewrite": red(g.rewrite.text) if g.rewrite else None,
+        "rewrite_changes": "; ".join(g.rewrite.changes) if g.rewrite else "",
+    })
+    return row
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """Rows as CSV text with a header (columns default to ROW_COLUMNS).
+
+    Booleans are written ``true``/``false`` and missing values as empty cells.
+    """
+    cols = list(columns or ROW_COLUMNS)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: _csv_cell(row.get(c)) for c in cols})
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------- JSON
+
+
+def to_json(report: DocumentReport, *, redact_names: bool = False, indent: int | None = 2) -> str:
+    """The contract JSON of a document (DESIGN.md), optionally with names redacted."""
+    data = report.to_dict()
+    if redact_names:
+        red = _Redactor(report, True)
+        data = _redact_obj(data, red)
+    return json.dumps(data, indent=indent, ensure_ascii=False)
+
+
+def _redact_obj(obj: Any, red: _Redactor) -> Any:
+    if isinstance(obj, str):
+        return red(obj)
+    if isinstance(obj, list):
+        return [_redact_obj(x, red) for x in obj]
+    if isinstance(obj, dict):
+        out = {k: _redact_obj(v, red) for k, v in obj.items()}
+        # Offsets no longer match redacted text: keep spans' text, drop positions.
+        if {"start", "end", "text"} <= out.keys() and red.pattern is not None:
+            out["start"] = out["end"] = None
+        return out
+    return obj
+
+
+# --------------------------------------------------------------------- HTML
+
+_COMPONENT_COLOURS = {
+    "timeframe": "#dbeafe",
+    "condition": "#fef3c7",
+    "learner": "#ede9fe",
+    "behavior": "#dcfce7",
+    "criterion": "#fce7f3",
+    "measurement": "#e0f2fe",
+}
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;
+ max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
+h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem}
+.meta{color:#4b5563}.summary td,.summary th,.scores td,.scores th{padding:.2rem .6rem;
+ text-align:left;border-bottom:1px solid #e5e7eb}
+table{border-collapse:collapse}
+.goal{border:1px solid #d1d5db;border-radius:6px;padding:.8rem 1rem;margin:1rem 0;
+ page-break-inside:avoid;break-inside:avoid}
+.goal.objective{margin-left:2rem}
+.gtext{font-size:1.05rem;margin:.4rem 0 .6rem}
+.vague{text-decoration:underline wavy #b45309}
+.deficit{text-decoration:underline double #b91c1c}
+.legend span{display:inline-block;padding:0 .35rem;margin:.1rem;border-radius:3px}
+.badge{display:inline-block;padding:0 .4rem;border-radius:3px;background:#f3f4f6;
+ font-size:.85rem}
+.measurable{background:#dcfce7}.partially_measurable{background:#fef3c7}
+.not_measurable{background:#fee2e2}
+.rewrite{background:#f9fafb;border-left:3px solid #6b7280;padding:.4rem .7rem}
+ul.why{font-size:.9rem;color:#374151}
+@media print{body{margin:0;max-width:none}.goal{border-color:#9ca3af}}
+""" + "".join(f".c-{c}{{background:{col}}}" for c, col in _COMPONENT_COLOURS.items())
+
+
+def _highlight(text: str, layers: list[tuple[str, Span]], red: _Redactor) -> str:
+    """Escaped ``text`` with each (css class, span) wrapped; overlaps nest as class sets.
+
+    Names to redact are cut out of the original text first, so a name that
+    straddles two highlighted spans is still replaced once, whole.
+    """
+    n = len(text)
+    cuts = {0, n}
+    valid: list[tuple[str, int, int]] = []
+    for cls, s in layers:
+        start, end = max(0, s.start), min(n, s.end)
+        if start < end:
+            valid.append((cls, start, end))
+            cuts.update((start, end))
+    hidden = [(m.start(), m.end()) for m in red.pattern.finditer(text)] if red.pattern else []
+    for start, end in hidden:
+        cuts.update((start, end))
+    bounds = sorted(cuts)
+    out: list[str] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        inside = next(((s, e) for s, e in hidden if s <= a and b <= e), None)
+        if inside is None:
+            piece = html.escape(text[a:b])
+        else:
+            piece = html.escape(REDACTED) if a == inside[0] else ""
+        if not piece:
+            continue
+        classes = sorted({cls for cls, s, e in valid if s <= a and b <= e})
+        if classes:
+            label = ", ".join(c[2:] for c in classes if c.startswith("c-"))
+            title = f' title="{html.escape(label)}"' if label else ""
+            out.append(f'<span class="{" ".join(classes)}"{title}>{piece}</span>')
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+def _goal_html(g: GoalAnalysis, red: _Redactor) -> str:
+    e = html.escape
+    layers: list[tuple[str, Span]] = [
+        (f"c-{c}", s) for c in COMPONENTS for s in g.components[c].spans
+    ]
+    layers += [("vague", s) for s in g.vague_verbs]
+    layers += [("deficit", s) for s in g.deficit_spans]
+    body = _highlight(g.text, layers, red)
+    head = " · ".join(
+        e(str(x)) for x in (
+            g.id or "", g.kind.replace("_", " "), f"page {g.page}" if g.page else "",
+            (g.section or "").replace("_", " "),
+        ) if x
+    )
+    al = g.alignment
+    al_txt = "not applicable" if al is None or al.status == "not_applicable" else (
+        f"{al.status} ({al.score})"
+        + (f": {al.standards[0].code}" if al.standards else "")
+    )
+    present = ", ".join(c for c in COMPONENTS if g.components[c].present) or "none"
+    scores = (
+        '<table class="scores"><tr><th>Measurability</th>'
+        f'<td><span class="badge {e(g.measurability_class)}">'
+        f"{e(g.measurability_class.replace('_', ' '))}</span> {g.measurability_score}</td></tr>"
+        f"<tr><th>Components found</th><td>{e(present)}</td></tr>"
+        f"<tr><th>Missing</th><td>{e(', '.join(g.missing) or 'none')}</td></tr>"
+        f"<tr><th>Strength</th><td>{e(g.strength_class.replace('_', ' '))} "
+        f"{g.strength_score}</td></tr>"
+        f"<tr><th>Domain</th><td>{e(g.domain or 'unknown')}</td></tr>"
+        f"<tr><th>Standards</th><td>{e(al_txt)}</td></tr>"
+        f"<tr><th>Overall</th><td><strong>{g.overall}</strong></td></tr></table>"
+    )
+    why = "".join(
+        f"<li>[{e(x.dimension)}] {e(red.span_text(x.detail))}</li>" for x in g.explanations
+    )
+    rewrite = ""
+    if g.rewrite and g.rewrite.text != g.text:
+        changes = "".join(f"<li>{e(red.span_text(c))}</li>" for c in g.rewrite.changes)
+        rewrite = (
+            f'<p><strong>Suggested rewrite</strong></p><p class="rewrite">'
+            f"{e(red.span_text(g.rewrite.text))}</p>"
+            + (f'<ul class="why">{changes}</ul>' if changes else "")
+        )
+    elif g.rewrite:
+        rewrite = "<p><em>No rewrite needed.</em></p>"
+    baseline = (
+        f'<p class="meta">Baseline: {e(red.span_text(g.baseline))}</p>' if g.baseline else ""
+    )
+    kind_cls = "objective" if g.kind == "objective" else ""
+    return (
+        f'<section class="goal {kind_cls}"><div class="meta">{head}</div>'
+        f'<p class="gtext">{body}</p>{baseline}{scores}{rewrite}'
+        f"<details><summary>Why</summary><ul class=\"why\">{why}</ul></details></section>"
+    )
+
+
+def to_html(report: DocumentReport, *, redact_names: bool = False, title: str | None = None) -> str:
+    """A printable, self-contained HTML report of one plan (all text escaped).
+
+    The summary comes first, then each goal with its components highlighted,
+    scores, explanations and suggested rewrite.
+
+    Example:
+        >>> from goalcheck.schema import DocumentReport
+        >>> "<html" in to_html(DocumentReport(source="x.pdf", pages=1))
+        True
+    """
+    e = html.escape
+    red = _Redactor(report, redact_names)
+    source = red.span_text(report.source)
+    s = report.summary
+    heading = title or f"goalcheck report: {source}"
+    legend = "".join(f'<span class="c-{c}">{c}</span>' for c in COMPONENTS)
+    legend += '<span class="vague">vague verb</span><span class="deficit">deficit framing</span>'
+    sections = "".join(
+        f"<tr><td>{e(sec.kind.replace('_', ' '))}</td><td>{e(red.span_text(sec.title))}</td>"
+        f"<td>{sec.page_start}–{sec.page_end}</td></tr>"
+        for sec in report.sections
+    )
+    warnings = "".join(f"<li>{e(red.span_text(w))}</li>" for w in report.warnings)
+    classes = {
+        c: sum(g.measurability_class == c for g in report.goals)
+        for c in ("measurable", "partially_measurable", "not_measurable")
+    }
+    goals = "".join(_goal_html(g, red) for g in report.goals) or "<p>No goals were found.</p>"
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{e(heading)}</title><style>{_CSS}</style></head><body>"
+        f"<h1>{e(heading)}</h1><p class=\"meta\">{report.pages} pages · "
+        f"schema version {report.schema_version}</p>"
+        "<h2>Summary</h2><table class=\"summary\">"
+        f"<tr><th>Goals and objectives</th><td>{s['goals']}</td></tr>"
+        f"<tr><th>Measurable</th><td>{classes['measurable']}</td></tr>"
+        f"<tr><th>Partially measurable</th><td>{classes['partially_measurable']}</td></tr>"
+        f"<tr><th>Not measurable</th><td>{classes['not_measurable']}</td></tr>"
+        f"<tr><th>Mean overall score</th><td>{s['mean_overall']}</td></tr></table>"
+        + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "")
+        + (f"<h2>Sections</h2><table class=\"summary\">{sections}</table>" if sections else "")
+        + f"<h2>Goals</h2><p class=\"legend\">{legend}</p>{goals}"
+        "<p class=\"meta\">Scores follow the goalcheck rubric; they are a reading aid, "
+        "not a judgement of the plan or the team.</p></body></html>\n"
+    )
