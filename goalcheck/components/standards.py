@@ -116,8 +116,8 @@ _CITATION = re.compile(
     r"|(?P<ela>(?P<epre>(?i:CCSS[.\s]?)?(?i:ELA(?:[-\s]LITERACY)?)[.\s:-]?\s?|(?i:CCSS)[.\s])?"
     r"(?P<edom>" + _ELA_DOMAINS + r")(?P<esep>[.\s]?)"
     r"(?P<egr>K|\d{1,2}(?:-\d{1,2})?)\.(?P<enum>\d{1,2})(?![\d])" + _SUB.format("esub") + r")"
-    # CCSS.Math.Content.3.OA.C.7, 3.OA.7, K.CC.A.1, 4.NBT.5, Math 3.OA.7
-    r"|(?P<math>(?i:(?:CCSS[.\s]?MATH[.\s]?(?:CONTENT[.\s]?)?)|MATH[\s:]\s?)?"
+    # CCSS.Math.Content.3.OA.C.7, 3.OA.7, K.CC.A.1, 4.NBT.5
+    r"|(?P<math>(?i:CCSS[.\s]?MATH[.\s]?(?:CONTENT[.\s]?)?)?"
     r"(?P<mgr>[Kk]|[1-8])\.(?P<mdom>(?i:" + _MATH_DOMAINS + r"))\."
     r"(?:(?P<mcl>[A-Da-d])\.)?(?P<mnum>\d{1,2})(?![\d])" + _SUB.format("msub") + r")"
     # CCSS.Math.Content.HSA-CED.A.1, HSA-CED.A.1, A-CED.1

@@ -1,0 +1,236 @@
+"""Tests of goalcheck.components.standards: citations, grades, inference, alignment."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from goalcheck.components import standards as S
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    "text, raw, code, exists",
+    [
+        ("Aligned to CCSS.ELA-LITERACY.RF.3.4.", "CCSS.ELA-LITERACY.RF.3.4", "CCSS.ELA-LITERACY.RF.3.4", True),
+        ("(CCSS.ELA-Literacy.RL.4.2)", "CCSS.ELA-Literacy.RL.4.2", "CCSS.ELA-LITERACY.RL.4.2", True),
+        ("Standard: RL.4.2", "RL.4.2", "CCSS.ELA-LITERACY.RL.4.2", True),
+        ("ELA RF 3.4", "ELA RF 3.4", "CCSS.ELA-LITERACY.RF.3.4", True),
+        ("math 3.OA.C.7 facts", "3.OA.C.7", "CCSS.MATH.CONTENT.3.OA.C.7", True),
+        ("per 3.OA.7", "3.OA.7", "CCSS.MATH.CONTENT.3.OA.C.7", True),
+        ("standard 4.NBT.5", "4.NBT.5", "CCSS.MATH.CONTENT.4.NBT.B.5", True),
+        ("standard W.5.1", "W.5.1", "CCSS.ELA-LITERACY.W.5.1", True),
+        ("MP.1", "MP.1", "CCSS.MATH.PRACTICE.MP1", True),
+        ("K.CC.A.1", "K.CC.A.1", "CCSS.MATH.CONTENT.K.CC.A.1", True),
+        ("RF.1.3b", "RF.1.3b", "CCSS.ELA-LITERACY.RF.1.3.B", True),
+        ("RF.1.3.B", "RF.1.3.B", "CCSS.ELA-LITERACY.RF.1.3.B", True),
+        ("HSA-CED.A.1", "HSA-CED.A.1", "CCSS.MATH.CONTENT.HSA-CED.A.1", True),
+        ("A-CED.1", "A-CED.1", "CCSS.MATH.CONTENT.HSA-CED.A.1", True),
+        ("CCSS.Math.Content.3.OA.7", "CCSS.Math.Content.3.OA.7", "CCSS.MATH.CONTENT.3.OA.C.7", True),
+        ("RL.9.2", "RL.9.2", "CCSS.ELA-LITERACY.RL.9-10.2", True),
+        ("RI.5.2", "RI.5.2", "CCSS.ELA-LITERACY.RI.5.2", True),
+        ("SL.11-12.1:", "SL.11-12.1", "CCSS.ELA-LITERACY.SL.11-12.1", True),
+        ("4.nbt.5", "4.nbt.5", "CCSS.MATH.CONTENT.4.NBT.B.5", True),
+        # Cited but not in the standards.
+        ("RF.7.4", "RF.7.4", "CCSS.ELA-LITERACY.RF.7.4", False),
+        ("3.OA.A.7", "3.OA.A.7", "CCSS.MATH.CONTENT.3.OA.A.7", False),
+        ("MP.9", "MP.9", "CCSS.MATH.PRACTICE.MP9", False),
+    ],
+)
+def test_citation_forms(text: str, raw: str, code: str, exists: bool) -> None:
+    found = S.find_cited_codes(text)
+    assert [(c.raw, c.code, c.exists) for c in found] == [(raw, code, exists)]
+    assert text[found[0].start:found[0].end] == raw
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "By 5.15.27", "at 10:30 a.m.", "3.5 hours", "Goal 1.2", "Objective 2.1:",
+     "Section 3.2.1", "By 5/15/27", "i.e. 3.4", "1.5x extended time", "Benchmark A.1",
+     "W 5.1", "L 3.2", "grade 3.4 level", "HSX-AB.1", "v2.0.1", "Version 4.2"],
+)
+def test_non_codes_not_detected(text: str) -> None:
+    assert S.find_cited_codes(text) == []
+
+
+def test_several_codes_in_order() -> None:
+    found = S.find_cited_codes("Aligned to 3.OA.7 and RL.4.2; see also RF.7.4.")
+    assert [c.code for c in found] == [
+        "CCSS.MATH.CONTENT.3.OA.C.7", "CCSS.ELA-LITERACY.RL.4.2", "CCSS.ELA-LITERACY.RF.7.4"]
+    assert [c.exists for c in found] == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [("CCSS.ELA-Literacy.RF.1.3b", "CCSS.ELA-LITERACY.RF.1.3.B"),
+     ("ccss.math.content.3.oa.c.7", "CCSS.MATH.CONTENT.3.OA.C.7"),
+     ("CCSS.ELA-LITERACY.RF.1.3.B", "CCSS.ELA-LITERACY.RF.1.3.B")],
+)
+def test_normalise_code(code: str, expected: str) -> None:
+    assert S.normalise_code(code) == expected
+    assert S.lookup(code) is not None
+
+
+@pytest.mark.parametrize(
+    "text, grade",
+    [("given a 3rd-grade passage", "3"), ("at a grade 4 level", "4"), ("second grade words", "2"),
+     ("kindergarten sight words", "K"), ("an 8th grade article", "8"), ("Grade 12 text", "12"),
+     ("a tenth-grade essay", "10"), ("in Pre-K", "PK"), ("grade K list", "K"),
+     ("grade-level text", None), ("at grade level", None), ("", None), ("3.5 hours", None)],
+)
+def test_grade_from_text(text: str, grade: str | None) -> None:
+    assert S.grade_from_text(text) == grade
+
+
+@pytest.mark.parametrize(
+    "text, domain, grade, expected",
+    [
+        ("Maya will read a 3rd grade passage at 90 wcpm", "reading", None, "CCSS.ELA-LITERACY.RF.3.4"),
+        ("will add and subtract within 1000 using regrouping", "math", "3", "CCSS.MATH.CONTENT.3.NBT.A.2"),
+        ("determine the main idea of an informational text", "reading", "5", "CCSS.ELA-LITERACY.RI.5.2"),
+        ("Given CVC words, Leo will decode 9 of 10 words", "reading", "1", "CCSS.ELA-LITERACY.RF.1.3"),
+        ("will use correct capitalization and end punctuation", "writing", "2", "CCSS.ELA-LITERACY.L.2.2"),
+        ("will take turns in a conversation with a peer", "communication", "1", "CCSS.ELA-LITERACY.SL.1.1"),
+    ],
+)
+def test_inference_sanity(text: str, domain: str, grade: str | None, expected: str) -> None:
+    codes = [m.code for m in S.infer_standards(text, domain, grade, k=3)]
+    assert any(S._same_standard(c, expected) for c in codes), codes
+
+
+def test_inference_respects_domain_pool() -> None:
+    matches = S.infer_standards("will write a paragraph with a topic sentence", "writing", "4")
+    assert matches and all(".W." in m.code or ".L." in m.code for m in matches)
+    assert all(m.code.startswith("CCSS.MATH") for m in S.infer_standards("add fractions", "math"))
+
+
+def test_infer_many_matches_single() -> None:
+    texts = ["read at 90 wcpm", "solve two-step word problems"]
+    batch = S.infer_many(texts, ["reading", "math"], ["3", "3"])
+    assert batch == [S.infer_standards(t, d, "3") for t, d in zip(texts, ["reading", "math"])]
+
+
+def test_no_sub_standard_with_its_parent() -> None:
+    codes = [m.code for m in S.infer_standards("read orally with expression", "reading", "3", k=5)]
+    for c in codes:
+        assert not any(o != c and o.startswith(c + ".") for o in codes)
+
+
+@pytest.mark.parametrize(
+    "text, domain, status, score",
+    [
+        ("Sam will solve multiplication facts (3.OA.7) with 90% accuracy.", "math", "explicit", 100),
+        ("Jo will join peers at recess for 10 minutes.", "social_emotional", "not_applicable", None),
+        ("Jo will hop on one foot 5 times.", "motor", "not_applicable", None),
+        ("Ana will produce /r/ in words with 80% accuracy.", "communication", "not_applicable", None),
+        ("Sam will improve math skills.", "math", "none", 0),
+    ],
+)
+def test_align_status(text: str, domain: str, status: str, score: int | None) -> None:
+    alignment, notes = S.align(text, domain)
+    assert alignment.status == status
+    assert alignment.score == score
+    assert all(n.dimension == "alignment" for n in notes)
+
+
+def test_align_inferred_scores_similarity() -> None:
+    alignment, notes = S.align("Maya will read a 3rd grade passage at 90 wcpm.", "reading")
+    assert alignment.status == "inferred"
+    assert alignment.score == min(100, round(100 * alignment.standards[0].similarity))
+    assert any(n.source == "model" for n in notes)
+
+
+def test_align_explicit_carries_statement() -> None:
+    alignment, _ = S.align("Read fluently (CCSS.ELA-Literacy.RF.3.4).", "reading")
+    assert [(s.code, s.similarity) for s in alignment.standards] == [("CCSS.ELA-LITERACY.RF.3.4", 1.0)]
+    assert alignment.standards[0].statement.startswith("Read with sufficient accuracy")
+
+
+def test_align_unknown_code_is_reported_and_falls_back() -> None:
+    alignment, notes = S.align("Maya will read a passage at 90 wcpm (RF.7.4).", "reading")
+    assert alignment.status == "inferred"
+    assert any(n.source == "pattern" and "RF.7.4" in n.detail and "not found" in n.detail
+               for n in notes)
+
+
+def test_sl_communication_goal_is_academic() -> None:
+    alignment, _ = S.align(
+        "Hodan will participate in collaborative discussions with peers, building on others' "
+        "comments, in 4 of 5 sessions.", "communication", "4")
+    assert alignment.status == "inferred"
+    assert all(".SL." in s.code for s in alignment.standards)
+
+
+@pytest.mark.parametrize(
+    "text, grade, flagged",
+    [("Given CVC words, Leo will decode them with 90% accuracy (RF.1.3b).", "5", True),
+     ("Given CVC words, Leo will decode them with 90% accuracy (RF.1.3b).", "2", False),
+     ("Given CVC words, Leo will decode them with 90% accuracy (RF.1.3b).", None, False)],
+)
+def test_grade_check(text: str, grade: str | None, flagged: bool) -> None:
+    _, notes = S.align(text, "reading", grade)
+    assert any(n.source == "rule" and "grade" in n.detail for n in notes) == flagged
+
+
+def test_spacy_component_sets_attributes() -> None:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("goalcheck/standards")
+    doc = nlp("Maya will read a 3rd grade passage aloud at 90 wcpm (RF.3.4).")
+    assert doc._.domain == "reading"
+    assert doc._.alignment.status == "explicit"
+    assert [e.dimension for e in doc._.explanations][:1] == ["domain"]
+
+
+def test_spacy_component_keeps_earlier_domain() -> None:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("goalcheck/standards")
+    doc = nlp.make_doc("Maya will read a passage at 90 wcpm.")
+    doc._.domain = "transition"
+    doc = nlp.get_pipe("goalcheck/standards")(doc)
+    assert doc._.domain == "transition"
+    assert doc._.alignment.status == "not_applicable"
+
+
+def test_evaluate_alignment_on_handmade_records() -> None:
+    records = [
+        {"text": "Sam will solve facts (3.OA.7).", "ccss": ["CCSS.MATH.CONTENT.3.OA.C.7"],
+         "alignment_status": "explicit", "domain": "math", "grade": "3"},
+        {"text": "Maya will read a grade 3 passage at 90 wcpm.", "ccss": ["CCSS.ELA-LITERACY.RF.3.4"],
+         "alignment_status": "inferred", "domain": "reading", "grade": "3"},
+        {"text": "Jo will hop 5 times.", "ccss": [], "alignment_status": "not_applicable",
+         "domain": "motor", "grade": "1"},
+    ]
+    result = S.evaluate_alignment(records)
+    assert result["explicit_code_accuracy"] == 1.0
+    assert result["inferred_top3"] == 1.0
+    assert result["status_accuracy"] == 1.0
+
+
+def test_ccss_data_shape() -> None:
+    standards = S.load_standards()
+    assert len(standards) > 1400
+    rec = standards["CCSS.ELA-LITERACY.RF.1.3.B"]
+    assert rec["raw_code"] == "CCSS.ELA-Literacy.RF.1.3b"
+    assert rec["parent"] == "CCSS.ELA-LITERACY.RF.1.3"
+    assert standards["CCSS.ELA-LITERACY.RF.3.4"]["parent"] == "CCSS.ELA-LITERACY.RF.3"
+    assert standards["CCSS.MATH.CONTENT.3.OA.C.7"]["parent"] == "CCSS.MATH.CONTENT.3.OA.C"
+    assert all(r["statement"] and not re.search(r"</?[a-z]+>", r["statement"])
+               for r in standards.values())
+
+
+@pytest.mark.slow
+def test_targets_on_labelled_test_split() -> None:
+    path = ROOT / "training_data" / "goals.jsonl"
+    if not path.exists():
+        pytest.skip("training_data/goals.jsonl not built")
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    result = S.evaluate_alignment([r for r in records if r["split"] == "test"])
+    assert result["explicit_code_accuracy"] == 1.0
+    assert result["inferred_top3"] >= 0.85
+    assert result["status_accuracy"] >= 0.90
