@@ -275,8 +275,8 @@ def _joins(cur: Unit, prev: Line, line: Line, section: Section | None) -> bool:
     if line.bold != prev.bold:
         return False
     ended = bool(_TERMINAL.search(prev.text))
-    if ended and parse_label(cur.lines[0].text)[0] in {"baseline", "other", "goal_header"}:
-        return False  # "Baseline: ..." ends with its sentence; the goal follows
+    if ended and (line.text[:1].isupper() or parse_label(cur.lines[0].text)[0] in {"baseline", "other"}):
+        return False  # a finished sentence: a goal is one sentence, so a new unit starts
     if line.page != prev.page or line.top < prev.top or line.x0 > prev.x0 + 150:
         return not ended  # a new page or column continues an unfinished sentence
     pitch = max(line.size, prev.size, 0.0) or 9.0
