@@ -25,8 +25,9 @@ import logging
 import re
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 log = logging.getLogger("convert_ccss")
 
@@ -328,8 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     keys = ("code", "raw_code", "subject", "grades", "grade", "domain", "domain_name",
             "cluster", "statement", "parent", "origin")
     with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
-        for rec in records:
-            fh.write(json.dumps({k: rec[k] for k in keys}, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps({k: rec[k] for k in keys}, ensure_ascii=False) + "\n" for rec in records)
     log.info("wrote %d standards to %s", len(records), args.out)
     return 0
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 from spacy.language import Language
@@ -271,18 +272,17 @@ _POOLS: dict[str, tuple[str, ...]] = {
     "communication": ("SL",),
 }
 _STOP = frozenset(
-    "a an and are as at be by for from in into is it its of on or that the their them they "
-    "this to with will e.g. i.e. etc student students".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "them", "they", "this", "to", "with", "will", "e.g.", "i.e.", "etc", "student", "students"]
 )
 _NOISE = [
     re.compile(p, re.IGNORECASE)
     for p in (
         r"\bas\s+(?:measured|evidenced|documented|assessed|monitored)\s+by\b[^.;]*",
         r"\b(?:with|at|to)\s+(?:at\s+least\s+)?\d+\s*%(?:\s+accuracy)?",
-        r"\b\d+\s*(?:out\s+)?(?:of|/)\s*\d+\s+(?:trials|opportunities|probes|sessions|attempts|"
-        r"days|times|data\s+points|consecutive\s+\w+)",
-        r"\b(?:by|before|within)\s+(?:the\s+end\s+of\s+)?(?:january|february|march|april|may|june|"
-        r"july|august|september|october|november|december)\b[\s\d,]*",
+        (r"\b\d+\s*(?:out\s+)?(?:of|/)\s*\d+\s+(?:trials|opportunities|probes|sessions|attempts|"
+         r"days|times|data\s+points|consecutive\s+\w+)"),
+        (r"\b(?:by|before|within)\s+(?:the\s+end\s+of\s+)?(?:january|february|march|april|may|june|"
+         r"july|august|september|october|november|december)\b[\s\d,]*"),
         r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
         r"\baccuracy\b|\bconsecutive\b|\btrials?\b|\bprobes?\b|\bdata\b",
     )
