@@ -1,0 +1,710 @@
+"""``goalcheck batch``: many IEP files -> one table of goals and one table of files.
+
+Work is never lost: each finished document is appended (and flushed to disk)
+to a journal ``OUT.journal.jsonl`` beside the output; the final tables are
+written from the journal to a temporary file and renamed into place, so a
+crash, Ctrl-C or a killed process leaves either the previous complete output
+or the new one, and ``--resume`` continues from the journal, skipping files
+whose content (sha256) was already analysed.
+
+Documents run in local processes (``--workers N``) or on a Dask cluster
+(``--scheduler ADDRESS``); the rows are sorted so the output is the same
+whatever the engine. See docs/batch_schema.md for the columns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import glob
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import platform
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from .export import ROW_COLUMNS, ROW_TYPES, goal_rows
+
+log = logging.getLogger(__name__)
+
+FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl")
+DOCUMENT_SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".txt")
+FILE_COLUMNS: tuple[str, ...] = (
+    "path", "document_id", "status", "pages", "goals", "warnings", "error", "seconds",
+)
+FILE_TYPES: dict[str, str] = {
+    "path": "string", "document_id": "string", "status": "string", "pages": "int",
+    "goals": "int", "warnings": "int", "error": "string", "seconds": "float",
+}
+#: Options that change the rows; a journal made with other values cannot be resumed.
+ANALYSIS_OPTIONS: tuple[str, ...] = ("redact_names", "max_pages", "max_bytes", "ocr")
+JOURNAL_VERSION = 1
+_MAX_CRASHES = 2  # a file in flight during this many worker crashes is given up
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What each document is analysed with (picklable, sent to every worker)."""
+
+    redact_names: bool = False
+    max_pages: int = 300
+    max_bytes: int = 50_000_000
+    ocr: str = "auto"
+    password: str | None = field(default=None, repr=False)
+
+    def recorded(self) -> dict[str, Any]:
+        """The options as recorded in outputs (never the password)."""
+        out = {k: getattr(self, k) for k in ANALYSIS_OPTIONS}
+        out["password_given"] = self.password is not None
+        return out
+
+
+@dataclass
+class FileResult:
+    """The outcome of one input file: a row of the files table plus its goal rows."""
+
+    path: str
+    document_id: str | None = None
+    status: str = "ok"  # ok | error | duplicate
+    pages: int | None = None
+    goals: int | None = None
+    warnings: int | None = None
+    error: str | None = None
+    seconds: float = 0.0
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def file_row(self) -> dict[str, Any]:
+        return {c: getattr(self, c) for c in FILE_COLUMNS}
+
+
+# --------------------------------------------------------------------- inputs
+
+
+def expand_inputs(specs: Iterable[str], exclude: Iterable[Path] = ()) -> list[str]:
+    """File paths from files, directories (recursive), globs and ``@list.txt`` files.
+
+    Directories contribute their .pdf/.docx/.txt files; a list file holds one
+    path (or glob) per line, ``#`` comments allowed, relative paths taken from
+    the current directory and, failing that, from the list file's directory.
+    A path that does not exist is kept, so that it becomes an error row.
+    The result is de-duplicated and sorted.
+    """
+    skip = {p.resolve() for p in exclude}
+    found: dict[Path, str] = {}
+
+    def add(path_text: str) -> None:
+        path = Path(path_text)
+        resolved = path.resolve()
+        if resolved not in skip and resolved not in found:
+            found[resolved] = str(path)
+
+    def one(spec: str, base: Path | None) -> None:
+        if spec.startswith("@"):
+            list_path = Path(spec[1:])
+            try:
+                lines = list_path.read_text(encoding="utf-8").splitlines()
+            except OSError as exc:
+                raise UsageError(f"cannot read the list file {list_path}: {exc.strerror}") from exc
+            for line in lines:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    one(line, list_path.parent)
+            return
+        path = Path(spec)
+        if base is not None and not path.is_absolute() and not path.exists():
+            if (base / path).exists() or any(c in spec for c in _GLOB_CHARS):
+                path = base / path
+                spec = str(path)
+        if path.is_dir():
+            for sub in sorted(path.rglob("*")):
+                if sub.is_file() and sub.suffix.lower() in DOCUMENT_SUFFIXES:
+                    add(str(sub))
+        elif any(c in spec for c in _GLOB_CHARS) and not path.exists():
+            matches = sorted(glob.glob(spec, recursive=True))
+            if not matches:
+                log.warning("no file matches %s", spec)
+            for m in matches:
+                if Path(m).is_dir():
+                    one(m, None)
+                else:
+                    add(m)
+        else:
+            add(spec)
+
+    for spec in specs:
+        one(spec, None)
+    return sorted(found.values())
+
+
+# --------------------------------------------------------------------- one document
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    """Hex sha256 of a file's bytes (streamed)."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def analyze_file(path: str, options: Options) -> FileResult:
+    """Analyse one file; every failure becomes an error result, never an exception.
+
+    Example:
+        >>> analyze_file("no/such.pdf", Options()).status
+        'error'
+    """
+    from .api import analyze_document
+    from .errors import GoalcheckError
+
+    started = time.perf_counter()
+    result = FileResult(path=path)
+    p = Path(path)
+    try:
+        if not p.is_file():
+            raise FileNotFoundError(2, "no such file")
+        if p.stat().st_size > options.max_bytes:
+            result.document_id = sha256_file(p)
+            data: bytes | None = None
+        else:
+            data = p.read_bytes()
+            result.document_id = hashlib.sha256(data).hexdigest()
+        report = analyze_document(
+            data if data is not None else p, name=p.name, password=options.password,
+            max_pages=options.max_pages, max_bytes=options.max_bytes, ocr=options.ocr,
+        )
+        report.source = path
+        result.rows = goal_rows(
+            report, redact_names=options.redact_names, document_id=result.document_id
+        )
+        for i, row in enumerate(result.rows):
+            row["_order"] = i
+        result.pages, result.goals = report.pages, len(report.goals)
+        result.warnings = len(report.warnings)
+    except GoalcheckError as exc:
+        result.status, result.error = "error", str(getattr(exc, "reason", exc))
+    except OSError as exc:
+        result.status, result.error = "error", f"cannot read the file: {exc.strerror or exc}"
+    except MemoryError:
+        result.status, result.error = "error", "out of memory while reading this file"
+    except Exception as exc:  # one bad file must never stop a batch
+        log.error("unexpected %s on one document", type(exc).__name__)
+        log.debug("traceback", exc_info=True)
+        result.status, result.error = "error", f"internal error ({type(exc).__name__}): {exc}"
+    result.seconds = round(time.perf_counter() - started, 3)
+    return result
+
+
+def _init_worker(log_level: int) -> None:
+    """Process-pool initializer: ignore Ctrl-C (the parent handles it), load the pipeline once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    logging.basicConfig(level=log_level)
+    from .pipeline import build_nlp
+
+    build_nlp()
+
+
+# --------------------------------------------------------------------- engines
+
+Sink = Callable[[FileResult], None]
+
+
+def run_serial(paths: list[str], options: Options, sink: Sink) -> None:
+    """Analyse files one after the other in this process."""
+    for path in paths:
+        sink(analyze_file(path, options))
+
+
+def run_processes(paths: list[str], options: Options, sink: Sink, workers: int) -> None:
+    """Analyse files in ``workers`` local processes (spawned; pipeline loaded once each).
+
+    A worker that dies (out of memory, a crash in a native library) breaks the
+    pool: the pool is restarted and unfinished files resubmitted; a file that
+    was in flight during two crashes is recorded as an error.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    queue = list(reversed(paths))
+    crashes: dict[str, int] = {}
+    while queue:
+        broken: list[str] = []
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=ctx, initializer=_init_worker,
+            initargs=(logging.getLogger().level,),
+        ) as pool:
+            running: dict[Future[FileResult], str] = {}
+            try:
+                while queue or running:
+                    while queue and len(running) < workers * 2:
+                        path = queue.pop()
+                        running[pool.submit(analyze_file, path, options)] = path
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        path = running.pop(fut)
+                        try:
+                            sink(fut.result())
+                        except BrokenProcessPool:
+                            broken.append(path)
+            except BrokenProcessPool:
+                pass
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            broken.extend(running.values())
+        for path in sorted(broken, reverse=True):
+            crashes[path] = crashes.get(path, 0) + 1
+            if crashes[path] >= _MAX_CRASHES:
+                sink(FileResult(path=path, status="error",
+                                error="a worker process died while reading this file"))
+            else:
+                queue.append(path)
+        if broken:
+            log.warning("a worker process died; restarting the pool for %d files", len(queue))
+
+
+def run_dask(paths: list[str], options: Options, sink: Sink, address: str) -> None:
+    """Analyse files on a Dask distributed cluster (workers must see the same paths)."""
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError as exc:
+        raise UsageError(
+            "--scheduler needs Dask distributed: pip install 'goalcheck[dist]'"
+        ) from exc
+    try:
+        client = Client(address, timeout=30)
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    try:
+        futures = [client.submit(analyze_file, path, options, pure=False) for path in paths]
+        paths_by_key = {f.key: p for f, p in zip(futures, paths, strict=True)}
+        try:
+            for fut in as_completed(futures):
+                try:
+                    sink(fut.result())
+                except Exception as exc:  # noqa: BLE001  worker lost, task erred
+                    sink(FileResult(path=paths_by_key[fut.key], status="error",
+                                    error=f"the Dask task failed: {type(exc).__name__}: {exc}"))
+        except BaseException:
+            client.cancel(futures)
+            raise
+    finally:
+        client.close()
+
+
+# --------------------------------------------------------------------- journal and outputs
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class OutputPaths:
+    """The files written for an output path ``OUT``: rows, files table, meta, journal."""
+
+    rows: Path
+    files: Path
+    meta: Path
+    journal: Path
+    fmt: str
+
+    @classmethod
+    def for_output(cls, out: Path) -> OutputPaths:
+        fmt = out.suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            raise UsageError(
+                f"cannot tell the output format of {out}: name it .parquet, .csv or .jsonl"
+            )
+        stem = out.with_suffix("")
+        return cls(
+            rows=out, files=Path(f"{stem}.files.{fmt}"), meta=Path(f"{stem}.meta.json"),
+            journal=Path(f"{stem}.journal.jsonl"), fmt=fmt,
+        )
+
+
+class Journal:
+    """Append-only JSONL of finished documents; one line each, flushed and fsynced."""
+
+    def __init__(self, path: Path, header: dict[str, Any], *, resume: bool) -> None:
+        self.path = path
+        self.done: dict[str, FileResult] = {}
+        if resume and path.exists():
+            old_header, results = read_journal(path)
+            _check_compatible(old_header, header)
+            for r in results:
+                if r.document_id:
+                    self.done[r.document_id] = r
+            self._fh: TextIO = path.open("a", encoding="utf-8")
+        else:
+            self._fh = path.open("w", encoding="utf-8")
+            self._write({"journal": JOURNAL_VERSION, **header})
+
+    def _write(self, obj: dict[str, Any]) -> None:
+        self._fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+
+    def add(self, result: FileResult) -> None:
+        """Record a finished document (errors without a content hash are not journalled)."""
+        if result.document_id and result.status != "duplicate":
+            self._write({"result": asdict(result)})
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+def read_journal(path: Path) -> tuple[dict[str, Any], list[FileResult]]:
+    """The header and results of a journal; a torn last line (a crash mid-write) is ignored."""
+    header: dict[str, Any] = {}
+    results: list[FileResult] = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                log.warning("%s: ignoring an incomplete line %d", path, n + 1)
+                continue
+            if n == 0:
+                header = obj
+            elif "result" in obj:
+                results.append(FileResult(**obj["result"]))
+    return header, results
+
+
+def _check_compatible(old: dict[str, Any], new: dict[str, Any]) -> None:
+    diffs = [
+        f"{k}: {old.get('options', {}).get(k)!r} then, {new['options'][k]!r} now"
+        for k in ANALYSIS_OPTIONS
+        if old.get("options", {}).get(k) != new["options"][k]
+    ]
+    for k in ("goalcheck", "pipeline_version", "data_sha256"):
+        if old.get("versions", {}).get(k) != new["versions"].get(k):
+            diffs.append(f"{k}: {old.get('versions', {}).get(k)} then, {new['versions'].get(k)} now")
+    if diffs:
+        raise UsageError(
+            "cannot resume: the earlier run used other settings ("
+            + "; ".join(diffs) + "). Run again with the same options, or without --resume "
+            "and with --overwrite to start again."
+        )
+
+
+def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        write(tmp)
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _arrow_table(rows: list[dict[str, Any]], columns: tuple[str, ...], types: dict[str, str],
+                 meta: dict[str, Any]) -> Any:
+    import pyarrow as pa
+
+    arrow_types = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(),
+                   "bool": pa.bool_()}
+    schema = pa.schema([(c, arrow_types[types[c]]) for c in columns])
+    schema = schema.with_metadata({"goalcheck": json.dumps(meta)})
+    return pa.Table.from_pydict({c: [r.get(c) for r in rows] for c in columns}, schema=schema)
+
+
+def write_table(path: Path, fmt: str, rows: list[dict[str, Any]], columns: tuple[str, ...],
+                types: dict[str, str], meta: dict[str, Any]) -> None:
+    """Write rows atomically as parquet (with ``goalcheck`` schema metadata), csv or jsonl."""
+
+    def write(tmp: Path) -> None:
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            pq.write_table(_arrow_table(rows, columns, types, meta), tmp)
+        elif fmt == "csv":
+            from .export import to_csv
+
+            tmp.write_text(to_csv(rows, columns), encoding="utf-8")
+        else:
+            with tmp.open("w", encoding="utf-8") as fh:
+                for r in rows:
+                    fh.write(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False) + "\n")
+
+    _atomic_write(path, write)
+
+
+def assemble(paths: list[str], results: dict[str, FileResult]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Goal rows and file rows in a deterministic order, from results keyed by input path.
+
+    A document whose content was already seen under another path (in this run
+    or a resumed one) contributes its goal rows once; later paths are marked
+    ``duplicate``.
+    """
+    file_rows: list[dict[str, Any]] = []
+    goal_rows_out: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        r = results.get(path)
+        if r is None:
+            continue
+        if r.document_id and r.status == "ok" and r.document_id in seen:
+            r = FileResult(path=path, document_id=r.document_id, status="duplicate",
+                           pages=r.pages, goals=r.goals, warnings=r.warnings,
+                           error=f"same content as {seen[r.document_id]}", seconds=0.0)
+        elif r.document_id and r.status == "ok":
+            seen[r.document_id] = path
+            goal_rows_out.extend(
+                {k: v for k, v in row.items() if k != "_order"}
+                for row in sorted(r.rows, key=lambda row: row.get("_order", 0))
+            )
+        file_rows.append({**r.file_row(), "path": path})
+    return goal_rows_out, file_rows
+
+
+# --------------------------------------------------------------------- reproducibility
+
+
+def _sha256_tree(root: Path, pattern: str = "**/*") -> str:
+    h = hashlib.sha256()
+    for p in sorted(root.glob(pattern)):
+        if p.is_file() and "__pycache__" not in p.parts:
+            h.update(str(p.relative_to(root)).encode())
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def versions() -> dict[str, Any]:
+    """goalcheck, spaCy, the English pipeline and the shipped data and models, with hashes."""
+    import sklearn
+    import spacy
+
+    from . import __version__
+    from .pipeline import build_nlp, pipeline_info
+
+    nlp = build_nlp()
+    info = pipeline_info(nlp)
+    pkg = Path(__file__).resolve().parent
+    model_dir = getattr(nlp, "path", None)
+    models: dict[str, Any] = {}
+    for meta_dir in (pkg / "models", pkg.parent / "models"):
+        for meta in sorted(meta_dir.glob("*.meta.json")):
+            try:
+                models[meta.name.removesuffix(".meta.json")] = json.loads(meta.read_text("utf-8"))
+            except (OSError, ValueError) as exc:
+                models[meta.name] = {"error": str(exc)}
+    return {
+        "goalcheck": __version__,
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "scikit_learn": sklearn.__version__,
+        "pipeline": info.get("pipeline"),
+        "pipeline_version": info.get("pipeline_version"),
+        "pipeline_components": list(nlp.pipe_names),
+        "pipeline_sha256": _sha256_tree(Path(model_dir)) if model_dir else None,
+        "data_sha256": _sha256_tree(pkg / "data"),
+        "models": models,
+    }
+
+
+# --------------------------------------------------------------------- command line
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``goalcheck batch`` argument parser."""
+    p = argparse.ArgumentParser(
+        prog="goalcheck batch",
+        description="Analyse many IEPs into one table of goals (one row per goal) and a "
+        "table of files. Columns: docs/batch_schema.md.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="PATH",
+                   help="files, directories (searched recursively for .pdf/.docx/.txt), "
+                   "globs ('plans/**/*.pdf'), or @list.txt (one path per line)")
+    p.add_argument("-o", "--output", required=True, type=Path,
+                   help="results.parquet, results.csv or results.jsonl; the files table, "
+                   "meta and journal are written beside it")
+    engine = p.add_mutually_exclusive_group()
+    engine.add_argument("--workers", type=int, default=1,
+                        help="local worker processes (default 1: in this process)")
+    engine.add_argument("--scheduler", metavar="ADDRESS",
+                        help="a Dask scheduler, e.g. tcp://10.0.0.5:8786 (workers must see "
+                        "the same file paths)")
+    again = p.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true",
+                       help="continue an interrupted run: skip files already analysed "
+                       "(same content)")
+    again.add_argument("--overwrite", action="store_true",
+                       help="discard an earlier run's results and journal")
+    p.add_argument("--redact-names", action="store_true",
+                   help="replace the student's name with [Student] in the output")
+    p.add_argument("--password", help="password of encrypted PDFs (never recorded)")
+    p.add_argument("--max-pages", type=int, default=300)
+    p.add_argument("--max-bytes", type=int, default=50_000_000)
+    p.add_argument("--ocr", choices=("auto", "off", "force"), default="auto")
+    p.add_argument("--checkpoint-seconds", type=float, default=60.0,
+                   help="rewrite the output tables at most this often during a run (default 60)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``goalcheck batch``; returns 0 (all read), 1 (some unreadable), 2 (bad usage).
+
+    An interrupted run (Ctrl-C, SIGTERM) writes what is finished and returns 130.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 0 if exc.code == 0 else 2
+    try:
+        return _run(args)
+    except UsageError as exc:
+        sys.stderr.write(f"goalcheck batch: error: {exc}\n")
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        raise UsageError("--workers must be 1 or more")
+    if args.max_pages < 1 or args.max_bytes < 1:
+        raise UsageError("--max-pages and --max-bytes must be positive")
+    out = OutputPaths.for_output(args.output)
+    try:
+        out.rows.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the output folder {out.rows.parent}: {exc}") from exc
+    if not args.resume and not args.overwrite and (out.journal.exists() or out.rows.exists()):
+        raise UsageError(
+            f"{out.rows} (or its journal) already exists: add --resume to continue that run, "
+            "or --overwrite to start again"
+        )
+    options = Options(redact_names=args.redact_names, max_pages=args.max_pages,
+                      max_bytes=args.max_bytes, ocr=args.ocr, password=args.password)
+    paths = expand_inputs(args.inputs, exclude=(out.rows, out.files, out.meta, out.journal))
+    if not paths:
+        raise UsageError("no input files found")
+    engine = (f"dask:{args.scheduler}" if args.scheduler
+              else f"processes:{args.workers}" if args.workers > 1 else "serial")
+    header = {"options": options.recorded(), "versions": versions()}
+    journal = Journal(out.journal, header, resume=args.resume)
+    started = datetime.now(UTC)
+
+    results: dict[str, FileResult] = {}
+    todo: list[str] = []
+    for path in paths:
+        cached = _resumable(path, journal.done)
+        if cached is not None:
+            results[path] = cached
+        else:
+            todo.append(path)
+    if args.resume:
+        log.info("resuming: %d of %d files already done", len(results), len(paths))
+
+    def write_outputs(complete: bool) -> None:
+        rows, files = assemble(paths, results)
+        meta = {
+            "goalcheck_batch": 1, **header, "engine": engine,
+            "inputs": args.inputs, "files": len(files), "rows": len(rows),
+            "complete": complete, "started": started.isoformat(timespec="seconds"),
+            "written": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        write_table(out.rows, out.fmt, rows, ROW_COLUMNS, ROW_TYPES, meta)
+        write_table(out.files, out.fmt, files, FILE_COLUMNS, FILE_TYPES, meta)
+        _atomic_write(out.meta, lambda tmp: tmp.write_text(json.dumps(meta, indent=2) + "\n",
+                                                           encoding="utf-8"))
+
+    bar = _progress(len(paths), initial=len(results), disable=args.no_progress)
+    last_checkpoint = time.monotonic()
+
+    def sink(result: FileResult) -> None:
+        nonlocal last_checkpoint
+        journal.add(result)
+        results[result.path] = result
+        if result.status == "error":
+            log.warning("%s: %s", result.path, result.error)
+        bar.update(1)
+        if time.monotonic() - last_checkpoint > args.checkpoint_seconds:
+            write_outputs(complete=False)
+            last_checkpoint = time.monotonic()
+
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    interrupted = False
+    try:
+        if not todo:
+            pass
+        elif args.scheduler:
+            run_dask(todo, options, sink, args.scheduler)
+        elif args.workers > 1:
+            run_processes(todo, options, sink, args.workers)
+        else:
+            run_serial(todo, options, sink)
+    except KeyboardInterrupt:
+        interrupted = True
+        sys.stderr.write("\ngoalcheck batch: interrupted; writing the files finished so far\n")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        bar.close()
+        journal.close()
+        write_outputs(complete=not interrupted and len(results) == len(paths))
+    errors = sum(r.status == "error" for r in results.values())
+    sys.stderr.write(
+        f"goalcheck batch: {len(results)} of {len(paths)} files, {errors} unreadable; "
+        f"wrote {out.rows} and {out.files}\n"
+    )
+    if interrupted:
+        return 130
+    return 1 if errors else 0
+
+
+def _resumable(path: str, done: dict[str, FileResult]) -> FileResult | None:
+    """The journalled result for a path whose current content was already analysed."""
+    if not done:
+        return None
+    p = Path(path)
+    try:
+        digest = sha256_file(p) if p.is_file() else None
+    except OSError:
+        return None
+    prior = done.get(digest) if digest else None
+    if prior is None:
+        return None
+    return FileResult(**{**asdict(prior), "path": path})
+
+
+def _raise_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, *, initial: int, disable: bool) -> Any:
+    if disable:
+        return _NoBar()
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return _NoBar()
+    return tqdm(total=total, initial=initial, unit="file", file=sys.stderr, dynamic_ncols=True,
+                smoothing=0.1)
+
+
+def iter_results(journal: Path) -> Iterator[FileResult]:
+    """The results recorded in a journal (for scripts that inspect a running batch)."""
+    yield from read_journal(journal)[1]
