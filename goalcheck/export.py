@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import itertools
 import json
 import logging
 import re
@@ -67,8 +68,8 @@ ROW_TYPES: dict[str, str] = {
 
 # "Student: Maya Torres", "Student name: ...", "Name of student - ..."
 _STUDENT_LINE_RE = re.compile(
-    r"^\s*(?:student(?:'s)?(?:\s+name)?|name\s+of\s+student|child(?:'s)?\s+name)\s*[:\-]\s*"
-    r"(?P<name>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3})\s*$",
+    r"^[ \t]*(?:student(?:'s)?(?:[ \t]+name)?|name[ \t]+of[ \t]+student|child(?:'s)?[ \t]+name)"
+    r"[ \t]*[:\-][ \t]*(?P<name>[^\W\d_][\w'\-]*(?:[ \t]+[^\W\d_][\w'\-]*){0,3})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _NOT_NAMES = frozenset(
@@ -93,9 +94,10 @@ def student_names(report: DocumentReport) -> list[str]:
                 names.add(span.text.strip())
     for section in report.sections:
         for m in _STUDENT_LINE_RE.finditer(section.text or ""):
-            full = m.group("name").strip()
-            names.add(full)
-            names.update(p for p in full.split() if len(p) > 1)
+            parts = [p for p in m.group("name").split() if p[:1].isupper()]
+            if parts:
+                names.add(" ".join(parts))
+                names.update(p for p in parts if len(p) > 1)
     names = {n for n in names if n.lower() not in _NOT_NAMES}
     return sorted(names, key=lambda n: (-len(n), n))
 
@@ -104,7 +106,8 @@ def _name_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
     if not names:
         return None
     alts = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.IGNORECASE)
+    # Not inside a word; "_" counts as a separator, so "maya_torres_iep.pdf" is redacted too.
+    return re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])", re.IGNORECASE)
 
 
 class _Redactor:
@@ -287,7 +290,7 @@ def _highlight(text: str, layers: list[tuple[str, Span]], red: _Redactor) -> str
         cuts.update((start, end))
     bounds = sorted(cuts)
     out: list[str] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         inside = next(((s, e) for s, e in hidden if s <= a and b <= e), None)
         if inside is None:
             piece = html.escape(text[a:b])
