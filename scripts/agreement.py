@@ -146,15 +146,15 @@ def kappa(a: list[str], b: list[str]) -> float:
     return float(cohen_kappa_score(a, b))
 
 
-def compare(pairs: list[tuple[dict, dict, dict]]) -> list[dict]:
+def compare(pairs: list[tuple[dict, dict]]) -> list[dict]:
     """One row per label: n, raw agreement, kappa and the commonest confusions."""
     rows = []
     for label in (*COMPONENTS, *CLASS_LABELS):
-        a = [first_labels(f)[label] for f, _, _ in pairs]
-        b = [second_labels(s)[label] for _, s, _ in pairs]
+        a = [first_labels(f)[label] for f, _ in pairs]
+        b = [second_labels(s)[label] for _, s in pairs]
         conf = Counter((x, y) for x, y in zip(a, b) if x != y)
         examples: dict[tuple[str, str], list[str]] = {}
-        for (f, s, _), x, y in zip(pairs, a, b):
+        for (_, s), x, y in zip(pairs, a, b):
             if x != y:
                 examples.setdefault((x, y), []).append(s["id"])
         rows.append({
@@ -221,14 +221,14 @@ def main(argv: list[str] | None = None) -> int:
     second = read_jsonl(SECOND.read_text(encoding="utf-8"))
     current = {r["text"] for r in read_jsonl(GOALS.read_text(encoding="utf-8"))} if GOALS.exists() else set()
     ref = load_reference(args.ref)
-    pairs = [(ref[s["text"]], s, {}) for s in second if s["text"] in ref]
+    pairs = [(ref[s["text"]], s) for s in second if s["text"] in ref]
     missing = len(second) - len(pairs)
     if missing:
         log.warning("%d second-annotation goals have no first-annotator record", missing)
     if not pairs:
         log.error("nothing to compare")
         return 1
-    n_old = sum(s["text"] not in current for _, s, _ in pairs)
+    n_old = sum(s["text"] not in current for _, s in pairs)
     rows = compare(pairs)
     print(table_md(rows))
     if args.examples:
