@@ -29,9 +29,9 @@ import pdfplumber
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from goalcheck.extract import extract_goals  # noqa: E402
-from goalcheck.ingest import read_document  # noqa: E402
-from goalcheck.sections import find_sections  # noqa: E402
+from goalcheck.extract import extract_goals
+from goalcheck.ingest import read_document
+from goalcheck.sections import find_sections
 
 logger = logging.getLogger("bench_documents")
 
@@ -47,7 +47,7 @@ def _make_long_iep() -> Callable[[int, Path], Path] | None:
     module = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)
-    except Exception:  # noqa: BLE001 - fall back to our own generator
+    except Exception:
         logger.warning("could not load %s; using the built-in generator", script, exc_info=True)
         return None
     return getattr(module, "make_long_iep", None)

@@ -22,14 +22,14 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from goalcheck.schema import Document, Goal, Line, Section
 from goalcheck.sections import assign_lines, heading_lines
 
-__all__ = ["extract_goals", "is_goal_line", "rule_is_goal_line", "GoalScorer", "strip_label", "build_units"]
+__all__ = ["GoalScorer", "build_units", "extract_goals", "is_goal_line", "rule_is_goal_line", "strip_label"]
 
 logger = logging.getLogger(__name__)
 
@@ -78,12 +78,7 @@ class _Lexicon:
     verbs: frozenset[str]
 
 
-_FALLBACK_VERBS = (
-    "read write solve compute identify name point request initiate answer label sort complete match "
-    "spell state count add subtract multiply divide use ask tell retell say copy trace type follow "
-    "respond produce locate select circle underline summarize describe explain list compare measure "
-    "demonstrate decode recognize greet take raise wait walk transition hand share"
-).split()
+_FALLBACK_VERBS = ["read", "write", "solve", "compute", "identify", "name", "point", "request", "initiate", "answer", "label", "sort", "complete", "match", "spell", "state", "count", "add", "subtract", "multiply", "divide", "use", "ask", "tell", "retell", "say", "copy", "trace", "type", "follow", "respond", "produce", "locate", "select", "circle", "underline", "summarize", "describe", "explain", "list", "compare", "measure", "demonstrate", "decode", "recognize", "greet", "take", "raise", "wait", "walk", "transition", "hand", "share"]
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from goalcheck.schema import Document, Line, Section
 
-__all__ = ["find_sections", "heading_kind", "assign_lines", "heading_lines"]
+__all__ = ["assign_lines", "find_sections", "heading_kind", "heading_lines"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

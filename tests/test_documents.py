@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ def flatten(goals: list[Goal]) -> list[tuple[Goal, int | None]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def analyse(name: str) -> tuple[Any, list[Any], list[tuple[Goal, int | None]]]:
     doc = read_document(CORPUS / name)
     sections = find_sections(doc)

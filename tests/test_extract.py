@@ -14,7 +14,7 @@ from pdf_fixtures import (
     sample_iep_pdf,
 )
 
-import goalcheck.extract as extract
+from goalcheck import extract
 from goalcheck.extract import extract_goals, parse_label, rule_is_goal_line
 from goalcheck.ingest import read_document
 from goalcheck.schema import Document, Line

@@ -17,7 +17,7 @@ from pdf_fixtures import (
 )
 
 from goalcheck.ingest import read_document, sniff
-from goalcheck.ingest.layout import page_list, repair_hyphens
+from goalcheck.ingest.layout import page_list, pages_phrase, repair_hyphens
 from goalcheck.schema import Line
 
 
@@ -137,3 +137,8 @@ def test_text_pages_and_markdown_headings() -> None:
 @pytest.mark.parametrize("pages, expected", [([1, 2, 3, 7], "1-3, 7"), ([5], "5"), ([], "")])
 def test_page_list(pages: list[int], expected: str) -> None:
     assert page_list(pages) == expected
+
+
+@pytest.mark.parametrize("pages, expected", [([4], "Page 4 is"), ([4, 4], "Page 4 is"), ([1, 2], "Pages 1-2 are")])
+def test_pages_phrase(pages: list[int], expected: str) -> None:
+    assert pages_phrase(pages) == expected

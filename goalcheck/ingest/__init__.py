@@ -21,7 +21,7 @@ from goalcheck.errors import UnreadableDocument
 from goalcheck.ingest.limits import check_bytes
 from goalcheck.schema import Document
 
-__all__ = ["read_document", "sniff", "OCR_MODES"]
+__all__ = ["OCR_MODES", "read_document", "sniff"]
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +36,7 @@ _IMAGES = {
     b"BM": "a BMP image",
 }
 _ENGLISH = frozenset(
-    "the and of to a in is will for with by on at as be his her he she they their it this that "
-    "from or an are was when given student goals goal reading math".split()
+    ["the", "and", "of", "to", "a", "in", "is", "will", "for", "with", "by", "on", "at", "as", "be", "his", "her", "he", "she", "they", "their", "it", "this", "that", "from", "or", "an", "are", "was", "when", "given", "student", "goals", "goal", "reading", "math"]
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -92,13 +91,13 @@ def _language_warnings(doc: Document) -> list[str]:
         return ["No text was found in the document, so no goals could be read."]
     words = [w.lower() for w in _WORD.findall(text)]
     if len(tokens) >= 20 and len(words) < 0.4 * len(tokens):
-        return ["The text looks garbled (few real words); it may be damaged or badly encoded, "
-                "so goals may be missed."]
+        return [("The text looks garbled (few real words); it may be damaged or badly encoded, "
+                 "so goals may be missed.")]
     if len(words) >= 30:
         english = sum(w in _ENGLISH for w in words) / len(words)
         if english < 0.05:
-            return ["The document does not look like English; goalcheck's rules are written for "
-                    "English IEPs, so goals may be missed or misjudged."]
+            return [("The document does not look like English; goalcheck's rules are written for "
+                     "English IEPs, so goals may be missed or misjudged.")]
     return []
 
 

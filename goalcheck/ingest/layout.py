@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from goalcheck.schema import Line
@@ -17,19 +18,19 @@ _LOWER_START = re.compile(r"^[a-z]")
 
 def page_list(pages: list[int]) -> str:
     """'1-3, 7' from [1, 2, 3, 7]."""
-    out: list[str] = []
-    start = prev = None
+    runs: list[list[int]] = []
     for p in sorted(set(pages)):
-        if start is None:
-            start = prev = p
-        elif p == prev + 1:
-            prev = p
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
         else:
-            out.append(f"{start}-{prev}" if start != prev else str(start))
-            start = prev = p
-    if start is not None:
-        out.append(f"{start}-{prev}" if start != prev else str(start))
-    return ", ".join(out)
+            runs.append([p])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def pages_phrase(pages: list[int]) -> str:
+    """'Page 3 is' or 'Pages 1-3, 7 are'."""
+    unique = set(pages)
+    return f"Page {page_list(pages)} is" if len(unique) == 1 else f"Pages {page_list(pages)} are"
 
 
 def group_rows(words: list[Word]) -> list[list[Word]]:
@@ -51,7 +52,7 @@ def group_rows(words: list[Word]) -> list[list[Word]]:
 def _chunks(row: list[Word]) -> list[list[Word]]:
     """Split a visual line at wide gaps (column gutters)."""
     out: list[list[Word]] = [[row[0]]]
-    for prev, w in zip(row, row[1:], strict=False):
+    for prev, w in pairwise(row):
         size = float(w.get("size", 10) or 10)
         if w["x0"] - prev["x1"] > max(12.0, 1.6 * size):
             out.append([w])

@@ -102,7 +102,7 @@ def _page_streams(page_obj: Any) -> list[PDFStream]:
             obj = resolve1(ref)
             if isinstance(obj, PDFStream) and getattr(resolve1(obj.get("Subtype")), "name", "") == "Form":
                 streams.append(obj)
-    except Exception:  # noqa: BLE001 - odd resources: the page parse will tell
+    except Exception:
         logger.debug("could not list XObjects", exc_info=True)
     return streams
 

@@ -36,7 +36,7 @@ def ocr_page(page: Any) -> list[Line]:
     try:
         image = page.to_image(resolution=OCR_RESOLUTION).original
         data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT)
-    except Exception:  # noqa: BLE001 - OCR trouble is a warning, never a crash
+    except Exception:
         logger.warning("OCR failed on page %s", page.page_number, exc_info=True)
         return []
     scale = 72.0 / OCR_RESOLUTION

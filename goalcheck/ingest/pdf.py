@@ -75,7 +75,10 @@ def _forget_page(pdf: pdfplumber.PDF, page_obj: Any) -> None:
     cache = getattr(pdf.doc, "_cached_objs", None)
     if not isinstance(cache, dict):
         return
-    for ref in page_obj.attrs.get("Contents") if isinstance(page_obj.attrs.get("Contents"), list) else [page_obj.attrs.get("Contents")]:
+    refs = page_obj.attrs.get("Contents")
+    if not isinstance(refs, list):
+        refs = [refs]
+    for ref in refs:
         objid = getattr(ref, "objid", None)
         if objid is not None:
             cache.pop(objid, None)
@@ -207,7 +210,7 @@ def _page_lines(page: Page, state: _TableState) -> tuple[list[Line], bool]:
     if len(objects.get("rect", [])) + len(objects.get("line", [])) >= 2:
         try:
             tables = [t for t in page.find_tables() if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2]
-        except Exception:  # noqa: BLE001 - odd geometry: read as plain text
+        except Exception:
             logger.debug("find_tables failed on page %s", page_no, exc_info=True)
     in_tables: set[int] = set()
     blocks: list[tuple[float, list[Line]]] = []
@@ -277,7 +280,7 @@ def read_pdf(data: bytes, source: str, *, password: str | None = None,
                     lines.extend(page_lines)
                 except UnreadableDocument:
                     raise
-                except Exception:  # noqa: BLE001 - one bad page must not sink the file
+                except Exception:
                     logger.debug("page %s failed", number, exc_info=True)
                     damaged.append(number)
                 finally:
@@ -296,7 +299,7 @@ def read_pdf(data: bytes, source: str, *, password: str | None = None,
     if pages == 0:
         raise UnreadableDocument(source, "the PDF has no pages (it may be truncated or damaged).")
     if damaged:
-        warnings.append(f"Pages {layout.page_list(damaged)} could not be read (damaged content); they were skipped.")
+        warnings.append(f"{layout.pages_phrase(damaged)} damaged and could not be read; skipped.")
     if scanned:
         if ocr_mode == "off":
             what = "OCR is turned off (ocr='off')"
@@ -305,7 +308,7 @@ def read_pdf(data: bytes, source: str, *, password: str | None = None,
         else:
             what = f"tesseract is not installed; install it with: {OCR_INSTALL}"
         warnings.append(
-            f"Pages {layout.page_list(scanned)} are scanned images with no text layer and were not read: {what}."
+            f"{layout.pages_phrase(scanned)} scanned (images with no text layer) and not read: {what}."
         )
     lines = layout.drop_headers_footers(lines, heights)
     lines = layout.repair_hyphens(lines)
