@@ -282,6 +282,8 @@ def _classify_verb(
     doc: Doc, tok: Token, lex: VerbLexicon, after: str
 ) -> tuple[str, int, str]:
     """('observable'|'vague'|'none', phrase end char, rule) for a candidate verb at ``tok``."""
+    if tok.text == "[" and "]" in after[:60]:
+        return "observable", tok.idx + after.index("]") + 1, "placeholder"
     m = lex.vague_phrases.match(after)
     if m:
         return "vague", tok.idx + m.end(), "vague_phrase"

@@ -1,0 +1,166 @@
+"""The six components of RUBRIC.md section 2, on goals written the ways teachers write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from goalcheck import analyze_goal, analyze_many
+
+T, C, L, B, R, M = "timeframe", "condition", "learner", "behavior", "criterion", "measurement"
+
+# (goal, components present, measurability class)
+CASES: list[tuple[str, set[str], str]] = [
+    ("By June 2027, given a 3rd-grade passage, Maya will read aloud at 110 wcpm in 4 out of 5 trials, as measured by curriculum-based probes.", {T, C, L, B, R, M}, "measurable"),
+    ("Maya will improve reading skills.", {L}, "not_measurable"),
+    ("Jo will improve reading.", {L}, "not_measurable"),
+    ("By 5/15/27, Liam will solve 10 two-digit addition problems with regrouping with 80% accuracy across 3 consecutive sessions.", {T, L, B, R}, "measurable"),
+    ("Read 20 sight words with 90% accuracy.", {B, R}, "partially_measurable"),
+    ("Within 36 instructional weeks, when frustrated, Ana will use a calm-down strategy with no more than 2 prompts in 4 of 5 opportunities as measured by teacher-charted data.", {T, C, L, B, R, M}, "measurable"),
+    ("1. BY THE ANNUAL REVIEW, DEVON WILL WRITE A 5-SENTENCE PARAGRAPH SCORING 3 OF 4 ON THE DISTRICT WRITING RUBRIC.", {T, L, B, R, M}, "measurable"),
+    ("Goal #2: By the end of the IEP period, Omar will answer wh- questions about a story in 4 of 5 trials.", {T, L, B, R}, "measurable"),
+    ("• Given a visual schedule, he will transition between activities within 2 minutes of a verbal direction on 4 of 5 days.", {C, L, B, R}, "partially_measurable"),
+    ("Kenji will read a passage and answer 5 comprehension questions by the end of the IEP period.", {T, L, B, R}, "measurable"),
+    ("Jamal will remain seated for 10 minutes during small group instruction.", {C, L, B, R}, "partially_measurable"),
+    ("Tomas will become a better reader.", {L}, "not_measurable"),
+    ("By the end of the second trimester, using a number line, Rosa will subtract three-digit numbers.", {T, C, L, B}, "partially_measurable"),
+    ("The student will learn to decode CVC words.", {L}, "not_measurable"),
+    ("Mia will improve her fluency by reading aloud at 85 wcpm.", {L, B, R}, "partially_measurable"),
+    ("Sam will not hit peers during recess.", {C, L, B}, "partially_measurable"),
+    ("Tomas will reduce outbursts to 2 per week.", {L, B, R}, "partially_measurable"),
+    ("By May 2027, Nguyen will request a break using his AAC device in 4/5 opportunities.", {T, C, L, B, R}, "measurable"),
+    ("In 30 weeks, Fatima will write her first and last name legibly.", {T, L, B}, "partially_measurable"),
+    ("Fatima will write her name correctly.", {L, B}, "partially_measurable"),
+    ("By 06/2027 Carlos will count to 20 independently.", {T, L, B}, "partially_measurable"),
+    ("Aaliyah will demonstrate understanding of fractions.", {L}, "not_measurable"),
+    ("Aaliyah will demonstrate an understanding of place value by the annual review.", {T, L}, "not_measurable"),
+    ("Aaliyah will try to use her words when upset.", {C, L}, "not_measurable"),
+    ("Ahmed will work on his handwriting.", {L}, "not_measurable"),
+    ("Ahmed will be aware of his body in space.", {L}, "not_measurable"),
+    ("By June 2027, Hodan will identify the main idea and two supporting details of a grade-level informational text with 80% accuracy on 3 consecutive probes.", {T, L, B, R, M}, "measurable"),
+    ("By the end of the school year, Xochitl will initiate a conversation with a peer 3 times per day for 5 consecutive school days, as measured by observation data.", {T, C, L, B, R, M}, "measurable"),
+    ("Given manipulatives, Bao will sort objects by color and size with 90% accuracy by March 2027.", {T, C, L, B, R}, "measurable"),
+    ("José will tie his shoes independently by the end of the year.", {T, L, B}, "partially_measurable"),
+    ("By the annual IEP review, Leilani will zip her coat with no more than 1 verbal prompt in 4 of 5 opportunities.", {T, L, B, R}, "measurable"),
+    ("After graduation, Ana will enroll in the culinary program at Valley Community College.", {T, L, B}, "measurable"),
+    ("Within six months of leaving high school, Marcus will obtain part-time employment in a grocery store.", {T, L, B}, "measurable"),
+    ("Marcus will obtain part-time employment in a grocery store.", {L, B}, "partially_measurable"),
+    ("After high school, Keisha will consider college.", {T, L}, "not_measurable"),
+    ("Count objects to 10 with 1:1 correspondence in 4 of 5 trials.", {B, R}, "partially_measurable"),
+    ("Objective 1.2: Spell 15 of 20 CVC words correctly on a weekly spelling probe.", {B, R, M}, "partially_measurable"),
+    ("1a. By January 2027, identify 20 letter sounds in 3 consecutive sessions.", {T, B, R}, "measurable"),
+    ("Benchmark A: By November 2026, Noor will name 15 uppercase letters.", {T, L, B, R}, "measurable"),
+    ("Eli will walk from the bus to his classroom safely.", {L, B}, "partially_measurable"),
+    ("During unstructured time, Priya will join a peer activity with no more than one adult prompt on 4 of 5 observed days by June 2027.", {T, C, L, B, R}, "measurable"),
+    ("By June 2027, Dmitri will write an argumentative essay with a claim, a counterclaim and a rebuttal.", {T, L, B}, "partially_measurable"),
+    ("By June 2027, Dmitri will write an argumentative essay with a claim, a counterclaim and a rebuttal, scoring 3 of 4 on the district argument rubric.", {T, L, B, R, M}, "measurable"),
+    ("By June 2027, Lucia will add and subtract within 1,000 using place-value strategies with 85% accuracy as measured by curriculum-based measures.", {T, C, L, B, R, M}, "measurable"),
+    ("Lucia will read kindergarten sight words.", {L, B}, "partially_measurable"),
+    ("Given a grade 8 article, Ren will cite two pieces of textual evidence to support an analysis by the end of the IEP.", {T, C, L, B, R}, "measurable"),
+    ("Student will participate in class discussions this year.", {L, B}, "partially_measurable"),
+    ("By the end of the 2026-2027 school year, [Student] will produce the /r/ sound in the initial position of words with 80% accuracy.", {T, L, B, R}, "measurable"),
+    ("Isabella will articulate /s/ blends at the sentence level with 90% accuracy as measured by SLP data collection by May 2027.", {T, L, B, R, M}, "measurable"),
+    ("Jaylen will stay on task.", {L, B}, "partially_measurable"),
+    ("Jaylen will remain on task for 15 minutes during independent work in 4 of 5 observations.", {C, L, B, R}, "partially_measurable"),
+    ("She will follow 2-step directions in 80% of opportunities by December 2026.", {T, L, B, R}, "measurable"),
+    ("They will use a graphic organizer to plan a 3-paragraph essay by the end of the semester.", {T, L, B}, "partially_measurable"),
+    ("By May 2027, Amina will budget a weekly allowance of $20 using a spreadsheet with 100% accuracy on 3 consecutive weeks.", {T, C, L, B, R}, "measurable"),
+    ("By 2/1/27 Sofia will brush her teeth following a picture sequence completing 5 of 5 steps independently.", {T, C, L, B, R}, "measurable"),
+    ("Mateo will appreciate poetry.", {L}, "not_measurable"),
+    ("Mateo will know his math facts.", {L}, "not_measurable"),
+    ("By June 2027 Mateo will know his multiplication facts to 10 with 90% accuracy.", {T, L, R}, "not_measurable"),
+    ("Mateo will recall multiplication facts.", {L}, "not_measurable"),
+    ("Lily will compute multiplication facts 0-10 at 40 digits correct per minute by June 2027 as measured by AIMSweb M-COMP probes.", {T, L, B, R, M}, "measurable"),
+    ("Samir will raise his hand and wait to be called on in 8 out of 10 opportunities.", {L, B, R}, "partially_measurable"),
+    ("Given a choice board, Kai will select a preferred activity within 30 seconds.", {C, L, B, R}, "partially_measurable"),
+    ("By the end of the third quarter, Yusuf will type 25 words per minute.", {T, L, B, R}, "measurable"),
+    ("Yusuf will improve his typing.", {L}, "not_measurable"),
+    ("By June 2027 Grace will hop on one foot for 5 consecutive hops.", {T, L, B, R}, "measurable"),
+    ("Grace will catch a playground ball thrown from 5 feet in 4 of 5 trials.", {L, B, R}, "partially_measurable"),
+    ("Daniel will greet peers.", {L, B}, "partially_measurable"),
+    ("within 36 weeks daniel will greet 3 peers each morning", {T, L, B, R}, "measurable"),
+    ("Paulo will make progress in reading.", {L}, "not_measurable"),
+    ("By June 2027, when given a writing prompt, Hana will write a paragraph of at least 5 sentences.", {T, C, L, B, R}, "measurable"),
+    ("Hana will write a paragraph.", {L, B}, "partially_measurable"),
+    ("Upon arrival, Chen will unpack his backpack and hang up his coat with 1 visual cue on 4 of 5 days.", {C, L, B, R}, "partially_measurable"),
+    ("Chen will wash hands after using the restroom.", {C, L, B}, "partially_measurable"),
+    ("Liam shall solve one-step equations with 80 percent accuracy by the end of the IEP year.", {T, L, B, R}, "measurable"),
+    ("Student will be able to state his address and phone number in 3 of 3 trials by June 2027.", {T, L, B, R}, "measurable"),
+    ("Zoe will get better at math.", {L}, "not_measurable"),
+    ("By March 2027, Zoe will locate the main character in a story with 80% accuracy as evidenced by work samples.", {T, C, L, B, R, M}, "measurable"),
+    ("ELENA WILL ASK FOR HELP WHEN STUCK ON AN ASSIGNMENT IN 4 OUT OF 5 OPPORTUNITIES BY MAY 2027.", {T, C, L, B, R}, "measurable"),
+    ("Will improve reading comprehension.", set(), "not_measurable"),
+    ("Rafael will use a communication device to request items.", {L, B}, "partially_measurable"),
+    ("In 12 months, Abdi will ride the city bus from home to his job site independently on 3 consecutive trips.", {T, L, B, R}, "measurable"),
+    ("By the end of the IEP, Maryam will prepare a simple snack following a picture recipe with no more than 2 prompts.", {T, C, L, B, R}, "measurable"),
+]
+
+
+@pytest.mark.parametrize("text, present, cls", CASES, ids=[c[0][:50] for c in CASES])
+def test_components_and_class(text: str, present: set[str], cls: str) -> None:
+    a = analyze_goal(text)
+    found = {c for c in (T, C, L, B, R, M) if a.present(c)}
+    assert found == present
+    assert a.measurability_class == cls
+
+
+# (goal, component, exact span texts)
+SPANS = [
+    ("By June 2027, given a 3rd-grade passage, Maya will read aloud at 110 wcpm in 4 out of 5 trials, as measured by curriculum-based probes.", T, ["By June 2027"]),
+    ("By June 2027, given a 3rd-grade passage, Maya will read aloud at 110 wcpm in 4 out of 5 trials, as measured by curriculum-based probes.", C, ["given a 3rd-grade passage"]),
+    ("By June 2027, given a 3rd-grade passage, Maya will read aloud at 110 wcpm in 4 out of 5 trials, as measured by curriculum-based probes.", R, ["110 wcpm", "in 4 out of 5 trials"]),
+    ("By June 2027, given a 3rd-grade passage, Maya will read aloud at 110 wcpm in 4 out of 5 trials, as measured by curriculum-based probes.", M, ["as measured by curriculum-based probes"]),
+    ("By June 2027, given a 3rd-grade passage, Maya will read aloud at 110 wcpm in 4 out of 5 trials, as measured by curriculum-based probes.", B, ["read aloud"]),
+    ("By 5/15/27, Liam will solve problems with 80% accuracy across 3 consecutive sessions.", T, ["By 5/15/27"]),
+    ("By 5/15/27, Liam will solve problems with 80% accuracy across 3 consecutive sessions.", R, ["with 80% accuracy", "across 3 consecutive sessions"]),
+    ("Within 36 instructional weeks, Ana will use a calm-down strategy with no more than 2 prompts.", T, ["Within 36 instructional weeks"]),
+    ("Within 36 instructional weeks, Ana will use a calm-down strategy with no more than 2 prompts.", R, ["with no more than 2 prompts"]),
+    ("Kenji will read a passage and answer 5 comprehension questions.", B, ["read", "answer"]),
+    ("Given 10 two-digit addition problems, Liam will solve them with 80% accuracy.", C, ["Given 10 two-digit addition problems"]),
+    ("Given 10 two-digit addition problems, Liam will solve them with 80% accuracy.", R, ["with 80% accuracy"]),
+    ("Goal #2: Omar will answer questions.", L, ["Omar"]),
+    ("[Student] will count to 20.", L, ["[Student]"]),
+    ("The young man will ride the bus.", L, ["The young man"]),
+    ("Maya will complete her work by the annual review.", T, ["by the annual review"]),
+    ("He will wait his turn with a visual timer.", C, ["with a visual timer"]),
+]
+
+
+@pytest.mark.parametrize("text, component, spans", SPANS)
+def test_exact_spans(text: str, component: str, spans: list[str]) -> None:
+    a = analyze_goal(text)
+    assert [s.text for s in a.components[component].spans] == spans
+    for s in a.components[component].spans:
+        assert text[s.start : s.end] == s.text
+
+
+VAGUE = [
+    ("Maya will improve reading skills.", ["improve"]),
+    ("The student will learn to decode CVC words.", ["learn"]),
+    ("Tomas will become a better reader.", ["become"]),
+    ("Aaliyah will demonstrate understanding of fractions.", ["demonstrate understanding of"]),
+    ("Ahmed will work on his handwriting.", ["work on"]),
+    ("Mia will improve her fluency by reading aloud at 85 wcpm.", ["improve"]),
+    ("After high school, Keisha will consider college.", ["consider"]),
+    ("By June 2027, Maya will read 20 sight words with 90% accuracy.", []),
+]
+
+
+@pytest.mark.parametrize("text, vague", VAGUE)
+def test_vague_verbs(text: str, vague: list[str]) -> None:
+    assert [v.text for v in analyze_goal(text).vague_verbs] == vague
+
+
+def test_kinds_are_guessed() -> None:
+    kinds = [a.kind for a in analyze_many([
+        "After graduation, Ana will enroll in a culinary program.",
+        "1a. Read 20 sight words with 90% accuracy.",
+        "Maya will read 20 sight words with 90% accuracy by June 2027.",
+    ])]
+    assert kinds == ["postsecondary_goal", "objective", "annual_goal"]
+
+
+def test_analyze_many_equals_one_by_one() -> None:
+    texts = [c[0] for c in CASES[:12]]
+    batch = [a.to_dict() for a in analyze_many(texts)]
+    single = [analyze_goal(t).to_dict() for t in texts]
+    assert batch == single
