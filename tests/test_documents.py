@@ -126,3 +126,41 @@ def test_corpus_precision_recall() -> None:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+
+
+def _with(key: str) -> list[Path]:
+    return [g for g in GOLDENS if key in load(g)]
+
+
+@pytest.mark.parametrize("golden", _with("scanned_pages"), ids=lambda p: p.name)
+def test_scanned_pages_warned_or_read(golden: Path) -> None:
+    from goalcheck.ingest import ocr
+
+    gold = load(golden)
+    doc, sections, found = analyse(gold["source"])
+    if ocr.available():
+        texts = [f[0].text for f in found]
+        for goal in gold.get("ocr_goals", []):
+            assert any(similar(goal["text"], t) >= 0.8 for t in texts), goal["text"]
+        return
+    pages = ", ".join(str(p) for p in gold["scanned_pages"])
+    warning = next(w for w in doc.warnings if "scanned" in w)
+    assert pages in warning and "apt-get install tesseract-ocr" in warning
+
+
+@pytest.mark.parametrize("golden", _with("running_header"), ids=lambda p: p.name)
+def test_running_header_removed(golden: Path) -> None:
+    gold = load(golden)
+    doc, _, _ = analyse(gold["source"])
+    header = norm(gold["running_header"])
+    assert all(norm(ln.text) != header for ln in doc.lines)
+    assert all("dob:" not in norm(ln.text) for ln in doc.lines if ln.page > 1)
+
+
+@pytest.mark.parametrize("golden", _with("hyphenated"), ids=lambda p: p.name)
+def test_hyphenation_repaired(golden: Path) -> None:
+    gold = load(golden)
+    doc, _, _ = analyse(gold["source"])
+    text = " ".join(ln.text for ln in doc.lines)
+    for split in gold["hyphenated"]:
+        assert split.replace("-", "") in text and split not in text, split
