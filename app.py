@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from goalcheck import app_support as sup
+from goalcheck import export
 from goalcheck.api import analyze_document, analyze_goal, analyze_many
 from goalcheck.data import SAMPLE_IEP
 from goalcheck.errors import GoalcheckError, UnreadableDocument
@@ -26,6 +27,12 @@ KIND_LABELS = {"annual_goal": "Annual goal", "objective": "Objective",
 
 st.set_page_config(page_title="goalcheck: IEP goal review", page_icon=":material/fact_check:",
                    layout="wide")
+st.html("""<style>
+[class*="st-key-card_"] [data-testid="stMetricValue"],
+[class*="st-key-gallery_"] [data-testid="stMetricValue"],
+.st-key-practice_card [data-testid="stMetricValue"] { font-size: 1.6rem; }
+[data-testid="stMetricValue"] { font-weight: 600; }
+</style>""")
 
 
 @st.cache_resource(show_spinner="Loading the language pipeline (once)...")
@@ -91,9 +98,13 @@ def load_sample(store: dict[str, DocumentReport | str]) -> str:
 
 
 def show_scores(a: GoalAnalysis) -> None:
-    for col, (title, value, caption) in zip(st.columns(4), sup.score_cards(a), strict=True):
-        col.metric(title, value, help=caption)
-        col.caption(caption)
+    status = a.alignment.status if a.alignment else "not_applicable"
+    classes = (None, a.measurability_class, a.strength_class, status)
+    cards = sup.score_cards(a)
+    for col, (title, value, caption), cls in zip(st.columns(4), cards, classes, strict=True):
+        col.metric(title, value)
+        colour = sup.CLASS_COLOURS.get(cls or "", "gray")
+        col.markdown(f":{colour}[{caption}]" if cls else f":gray[{caption}]")
 
 
 def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
@@ -121,11 +132,11 @@ def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
         st.success("Measurable and strength-based: no rewrite needed.", icon=":material/check:")
     if editable:
         with st.expander("Edit and re-score"):
-            start = a.rewrite.text if a.rewrite else a.text
-            edited = st.text_area("Goal text", value=start, key=f"edit_{key}", height=100,
-                                  help="Change the goal; it is scored again when you press "
+            edited = st.text_area("Goal text", value=a.text, key=f"edit_{key}", height=100,
+                                  help="Change the goal (for example, paste the rewrite and fill "
+                                       "in the brackets); it is scored again when you press "
                                        "Ctrl+Enter or click outside the box.")
-            if edited.strip():
+            if edited.strip() and edited.strip() != a.text.strip():
                 new = analyze_goal(edited, kind=a.kind)
                 delta = new.overall - a.overall
                 st.markdown(f"**Re-scored:** overall {new.overall} "
@@ -193,33 +204,41 @@ def plan_summary(report: DocumentReport) -> None:
         st.warning("No goals were found in this file. Check that it is an IEP with an annual "
                    "goals section.")
         return
-    cols = st.columns(5)
-    cols[0].metric("Goals", s.goals)
+    left, right = st.columns([1, 1], gap="large")
+    cols = left.columns(3)
+    cols[0].metric("Goals and objectives", s.goals)
     cols[1].metric("Measurable", f"{s.share_measurable:.0%}", help=f"{s.measurable} of {s.goals}")
     cols[2].metric("Mean overall", f"{s.mean_overall:.0f}")
-    cols[3].metric("Mean measurability", f"{s.mean_measurability:.0f}")
-    cols[4].metric("Mean strength", f"{s.mean_strength:.0f}")
+    cols = left.columns(3)
+    cols[0].metric("Mean measurability", f"{s.mean_measurability:.0f}")
+    cols[1].metric("Mean strength", f"{s.mean_strength:.0f}")
+    cols[2].metric("Mean alignment", "n/a" if s.mean_alignment is None
+                   else f"{s.mean_alignment:.0f}", help="academic goals only")
     missing = pd.DataFrame({
         "component": [sup.COMPONENT_STYLE[c][0] for c in COMPONENTS],
         "goals missing it": [s.missing[c] for c in COMPONENTS],
     }).sort_values("goals missing it", ascending=False)
-    st.markdown("**Which components are missing most**")
-    st.bar_chart(missing, x="component", y="goals missing it", horizontal=True, height=220,
-                 color="#1d4ed8", sort=False)
+    with right:
+        st.markdown("**Which components are missing most** (number of goals)")
+        st.bar_chart(missing, x="component", y="goals missing it", horizontal=True, height=200,
+                     color="#1d4ed8", sort=False, x_label="", y_label="")
 
 
 def plan_exports(report: DocumentReport) -> None:
     redact = bool(st.session_state.get("redact", False))
     stem = report.source.rsplit(".", 1)[0]
-    c1, c2, c3, _ = st.columns([1, 1, 1, 2])
-    c1.download_button("CSV", sup.rows_to_csv(sup.goal_rows(report, redact_names=redact)),
-                       f"{stem}_goals.csv", "text/csv", key="dl_csv", icon=":material/download:")
-    c2.download_button("JSON", sup.report_json(report, redact_names=redact),
-                       f"{stem}_goals.json", "application/json", key="dl_json",
-                       icon=":material/download:")
-    c3.download_button("Printable report", sup.report_html(report, redact_names=redact),
-                       f"{stem}_report.html", "text/html", key="dl_html",
-                       icon=":material/print:")
+    if redact:
+        stem = "plan"
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.markdown("**Export**" + (" (names replaced by [Student])" if redact else ""))
+    row.download_button("CSV", sup.rows_to_csv(export.goal_rows(report, redact_names=redact)),
+                        f"{stem}_goals.csv", "text/csv", key="dl_csv", icon=":material/download:")
+    row.download_button("JSON", export.to_json(report, redact_names=redact),
+                        f"{stem}_goals.json", "application/json", key="dl_json",
+                        icon=":material/download:")
+    row.download_button("Printable report", export.to_html(report, redact_names=redact),
+                        f"{stem}_report.html", "text/html", key="dl_html",
+                        icon=":material/print:")
 
 
 def practice_page() -> None:
@@ -269,20 +288,19 @@ def many_page() -> None:
         st.info("Upload IEP files to build the table.")
         return
     redact = bool(st.session_state.get("redact", False))
-    rows: list[dict[str, Any]] = []
-    for k, v in store.items():
-        rows.extend(sup.goal_rows(v, redact_names=redact) if isinstance(v, DocumentReport)
-                    else [sup.error_row(k.split(":")[0], v)])
-    table = pd.DataFrame(rows)
-    errors = table[table["error"].notna()] if "error" in table else table.iloc[0:0]
-    goals = table[table["error"].isna()] if "error" in table else table
+    table = pd.DataFrame(sup.table_rows(((k.rsplit(":", 1)[0], v) for k, v in store.items()),
+                                        redact_names=redact))
+    errors = table[table["error"].notna()]
+    goals = table[table["error"].isna()].drop(columns=["error"])
     c = st.columns(4)
     c[0].metric("Files", len(store))
     c[1].metric("Goals", len(goals))
     c[2].metric("Unreadable files", len(errors))
     c[3].metric("Mean overall", f"{goals['overall'].mean():.0f}" if len(goals) else "-")
     for _, e in errors.iterrows():
-        st.error(f"{e['source']}: {e['error']}")
+        st.error(f"{e['file']}: {e['error']}", icon=":material/error:")
+    if goals.empty:
+        return
     with st.expander("Filter", expanded=False, icon=":material/filter_list:"):
         f1, f2, f3 = st.columns(3)
         classes = f1.multiselect("Measurability", sorted(goals["measurability_class"].dropna()
@@ -290,24 +308,15 @@ def many_page() -> None:
         domains = f2.multiselect("Domain", sorted(goals["domain"].dropna().unique()),
                                  key="f_domain")
         kinds = f3.multiselect("Kind", sorted(goals["kind"].dropna().unique()), key="f_kind")
-        lo, hi = st.slider("Overall score", 0, 100, (0, 100), key="f_overall")
+        overall = st.slider("Overall score", 0, 100, (0, 100), key="f_overall")
         words = st.text_input("Text contains", key="f_text")
-    view = goals
-    if classes:
-        view = view[view["measurability_class"].isin(classes)]
-    if domains:
-        view = view[view["domain"].isin(domains)]
-    if kinds:
-        view = view[view["kind"].isin(kinds)]
-    view = view[(view["overall"] >= lo) & (view["overall"] <= hi)]
-    if words:
-        view = view[view["text"].str.contains(words, case=False, regex=False)]
-    view = view.drop(columns=["error"], errors="ignore")
+    view = sup.filter_table(goals, classes=classes, domains=domains, kinds=kinds,
+                            overall=overall, contains=words)
     st.caption(f"{len(view)} of {len(goals)} goals shown. Click a column header to sort.")
     st.dataframe(view, key="many_table", hide_index=True, width="stretch",
                  column_config={"overall": st.column_config.ProgressColumn(
                      "overall", min_value=0, max_value=100, format="%d")})
-    out = view.to_dict("records") + errors.to_dict("records")
+    out = sup.records(view) + sup.records(errors)
     d1, d2, _ = st.columns([1, 1, 3])
     d1.download_button("Download CSV", sup.rows_to_csv(out), "goalcheck_goals.csv", "text/csv",
                        key="many_csv", icon=":material/download:")

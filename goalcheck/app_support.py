@@ -6,7 +6,6 @@ Nothing here imports Streamlit, so every function can be tested alone and
 
 from __future__ import annotations
 
-import csv
 import difflib
 import html
 import io
@@ -19,6 +18,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+import pandas as pd
+
+from . import export
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis
 
 log = logging.getLogger(__name__)
@@ -46,8 +48,6 @@ CLASS_LABELS: dict[str, str] = {
     "none": "No matching standard",
     "not_applicable": "Not applicable (functional goal)",
 }
-REDACTED = "[Student]"
-_PRONOUNS = {"he", "she", "they", "the student", "student", "the learner", "i", "you"}
 
 
 # ---------------------------------------------------------------- highlighting
@@ -152,16 +152,31 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
         [('equal', 'Jo will read'), ('insert', ' aloud'), ('equal', '.')]
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    # Pieces of (changed?, old text, new text); a run of only spaces between two
+    # changes joins them, so "improve reading" -> "read aloud" reads as one change.
+    pieces: list[tuple[bool, str, str]] = [
+        (op != "equal", "".join(a[i1:i2]), "".join(b[j1:j2])) for op, i1, i2, j1, j2 in ops
+    ]
+    for k in range(1, len(pieces) - 1):
+        changed, old_text, _ = pieces[k]
+        if not changed and not old_text.strip() and pieces[k - 1][0] and pieces[k + 1][0]:
+            pieces[k] = (True, old_text, old_text)
     out: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            _append(out, "equal", "".join(a[i1:i2]))
-        else:
-            if i2 > i1:
-                _append(out, "delete", "".join(a[i1:i2]))
-            if j2 > j1:
-                _append(out, "insert", "".join(b[j1:j2]))
+    k = 0
+    while k < len(pieces):
+        if not pieces[k][0]:
+            _append(out, "equal", pieces[k][1])
+            k += 1
+            continue
+        gone, added = "", ""
+        while k < len(pieces) and pieces[k][0]:
+            gone, added = gone + pieces[k][1], added + pieces[k][2]
+            k += 1
+        if gone:
+            _append(out, "delete", gone)
+        if added:
+            _append(out, "insert", added)
     return out
 
 
@@ -203,13 +218,29 @@ def score_cards(a: GoalAnalysis) -> list[tuple[str, str, str]]:
     al = a.alignment
     al_value = "n/a" if al is None or al.score is None else f"{al.score}"
     al_caption = CLASS_LABELS.get(al.status, al.status) if al else CLASS_LABELS["not_applicable"]
+    if al and al.standards and al.status in ("explicit", "inferred"):
+        al_caption += f": {short_code(al.standards[0].code)}"
+    weights = "60/20/20" if al and al.score is not None else "75/25, no alignment"
     return [
-        ("Overall", f"{a.overall}", "weighted: 60/20/20 (75/25 without alignment)"),
+        ("Overall", f"{a.overall}", f"of 100 (weights {weights})"),
         ("Measurability", f"{a.measurability_score}",
          CLASS_LABELS.get(a.measurability_class, a.measurability_class)),
         ("Strength", f"{a.strength_score}", CLASS_LABELS.get(a.strength_class, a.strength_class)),
         ("Alignment", al_value, al_caption),
     ]
+
+
+def short_code(code: str) -> str:
+    """A standard code without its CCSS prefix: ``CCSS.MATH.CONTENT.3.OA.C.7`` -> ``3.OA.C.7``."""
+    return re.sub(r"^CCSS\.(?:ELA-LITERACY|MATH\.CONTENT|MATH\.PRACTICE)\.", "", code)
+
+
+#: Streamlit markdown colour of each class (good, middling, poor).
+CLASS_COLOURS: dict[str, str] = {
+    "measurable": "green", "partially_measurable": "orange", "not_measurable": "red",
+    "strength_based": "green", "neutral": "orange", "deficit_based": "red",
+    "explicit": "green", "inferred": "blue", "none": "red", "not_applicable": "gray",
+}
 
 
 # ---------------------------------------------------------------- plan summaries
@@ -253,170 +284,53 @@ def summarize(goals: Sequence[GoalAnalysis]) -> PlanSummary:
     )
 
 
-# ---------------------------------------------------------------- privacy
+# ---------------------------------------------------------------- tables and exports
+# Row building, CSV, JSON and the printable report come from goalcheck.export;
+# these helpers only combine several files and filter the table for the app.
 
 
-def student_names(goals: Iterable[GoalAnalysis]) -> list[str]:
-    """Names used as the learner in the goals (pronouns and "the student" left out).
-
-    Example:
-        >>> from goalcheck import analyze_goal
-        >>> student_names([analyze_goal("By May 2027, Maya will read 20 words.")])
-        ['Maya']
-    """
-    names: Counter[str] = Counter()
-    for g in goals:
-        for s in g.components["learner"].spans:
-            t = s.text.strip()
-            if t and t.lower() not in _PRONOUNS and t[0].isupper():
-                names[t] += 1
-    return [n for n, _ in names.most_common()]
-
-
-def redact(text: str, names: Sequence[str]) -> str:
-    """Replace every name (and its possessive) with ``[Student]``, whole words only."""
-    for name in sorted(names, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(name)}\b", REDACTED, text)
-    return text
-
-
-# ---------------------------------------------------------------- exports
-
-ROW_FIELDS: tuple[str, ...] = (
-    "source", "id", "parent", "kind", "page", "section", "text", "domain",
-    "measurability_score", "measurability_class", "strength_score", "strength_class",
-    "alignment_status", "alignment_score", "standards", "overall", "missing",
-    "vague_verbs", "deficit_spans", "rewrite",
-)
-
-
-def goal_rows(report: DocumentReport, redact_names: bool = False) -> list[dict[str, Any]]:
-    """One flat row per goal of a report (the per-goal table the app shows and exports).
-
-    Uses ``goalcheck.export.goal_rows`` when that module is installed; this
-    fallback has the same columns as the app's table.
-    """
-    try:
-        from . import export  # type: ignore[attr-defined]
-
-        return list(export.goal_rows(report, redact_names=redact_names))
-    except (ImportError, AttributeError):
-        pass
-    names = student_names(report.goals) if redact_names else []
-    rows = []
-    for g in report.goals:
-        al = g.alignment
-        row: dict[str, Any] = {
-            "source": report.source,
-            "id": g.id,
-            "parent": g.parent,
-            "kind": g.kind,
-            "page": g.page,
-            "section": g.section,
-            "text": g.text,
-            "domain": g.domain,
-            "measurability_score": g.measurability_score,
-            "measurability_class": g.measurability_class,
-            "strength_score": g.strength_score,
-            "strength_class": g.strength_class,
-            "alignment_status": al.status if al else "not_applicable",
-            "alignment_score": al.score if al else None,
-            "standards": "; ".join(s.code for s in al.standards) if al else "",
-            "overall": g.overall,
-            "missing": ", ".join(g.missing),
-            "vague_verbs": ", ".join(v.text for v in g.vague_verbs),
-            "deficit_spans": ", ".join(d.text for d in g.deficit_spans),
-            "rewrite": g.rewrite.text if g.rewrite else "",
-        }
-        if names:
-            for k in ("text", "rewrite", "deficit_spans"):
-                row[k] = redact(str(row[k]), names)
-        rows.append(row)
+def table_rows(results: Iterable[tuple[str, DocumentReport | str]],
+               redact_names: bool = False) -> list[dict[str, Any]]:
+    """Goal rows of many files; a file that could not be read gives one row with ``error``."""
+    rows: list[dict[str, Any]] = []
+    for name, result in results:
+        if isinstance(result, DocumentReport):
+            rows.extend({**r, "error": None}
+                        for r in export.goal_rows(result, redact_names=redact_names))
+        else:
+            rows.append({**{c: None for c in export.ROW_COLUMNS}, "file": name, "error": result})
     return rows
 
 
-def error_row(source: str, message: str) -> dict[str, Any]:
-    """A table row recording a file that could not be read."""
-    row: dict[str, Any] = {k: None for k in ROW_FIELDS}
-    row.update(source=source, error=message)
-    return row
+def filter_table(frame: pd.DataFrame, *, classes: Sequence[str] = (),
+                 domains: Sequence[str] = (), kinds: Sequence[str] = (),
+                 overall: tuple[int, int] = (0, 100), contains: str = "") -> pd.DataFrame:
+    """The goal rows that pass every filter given (an empty filter passes all)."""
+    keep = frame["overall"].between(*overall)
+    for column, wanted in (("measurability_class", classes), ("domain", domains),
+                           ("kind", kinds)):
+        if wanted:
+            keep &= frame[column].isin(list(wanted))
+    if contains:
+        keep &= frame["text"].str.contains(contains, case=False, regex=False, na=False)
+    return frame[keep]
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table's rows as dicts, missing values as None and an ``error`` key on every row."""
+    clean = frame.astype(object).where(frame.notna(), None)
+    return [{"error": None, **r} for r in clean.to_dict("records")]
 
 
 def rows_to_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """CSV text of rows (the union of their keys, in first-seen order)."""
-    fields: list[str] = []
-    for r in rows:
-        fields.extend(k for k in r if k not in fields)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields or list(ROW_FIELDS))
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue()
-
-
-def report_json(report: DocumentReport, redact_names: bool = False) -> str:
-    """The contract JSON of a report, names replaced by ``[Student]`` when asked."""
-    try:
-        from . import export  # type: ignore[attr-defined]
-
-        return str(export.to_json(report, redact_names=redact_names))
-    except (ImportError, AttributeError, TypeError):
-        pass
-    text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
-    if redact_names:
-        for name in sorted(student_names(report.goals), key=len, reverse=True):
-            text = re.sub(rf"\b{re.escape(json.dumps(name)[1:-1])}\b", REDACTED, text)
-    return text
-
-
-def report_html(report: DocumentReport, redact_names: bool = False) -> str:
-    """A printable HTML report of one plan: summary, then each goal with scores and rewrite."""
-    try:
-        from . import export  # type: ignore[attr-defined]
-
-        return str(export.to_html(report, redact_names=redact_names))
-    except (ImportError, AttributeError, TypeError):
-        pass
-    names = student_names(report.goals) if redact_names else []
-    s = summarize(report.goals)
-    esc = lambda t: html.escape(redact(t, names) if names else t)  # noqa: E731
-    out = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>goalcheck report: {esc(report.source)}</title>",
-        "<style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;"
-        "color:#1f2328}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
-        "padding:4px 8px;text-align:left}.goal{break-inside:avoid;border-top:1px solid #ccc;"
-        "padding:.5rem 0}.muted{color:#555}</style></head><body>",
-        f"<h1>Goal review: {esc(report.source)}</h1>",
-        f"<p>{s.goals} goals; {s.measurable} measurable ({s.share_measurable:.0%}); "
-        f"mean overall score {s.mean_overall:.0f}/100.</p>",
-    ]
-    for w in report.warnings:
-        out.append(f"<p class='muted'>Warning: {html.escape(w)}</p>")
-    for g in report.goals:
-        out.append("<div class='goal'>")
-        out.append(f"<h3>{esc(g.id or '')} {esc(g.kind.replace('_', ' '))}"
-                   f"{f' (page {g.page})' if g.page else ''}</h3>")
-        out.append(f"<p>{esc(g.text)}</p><table><tr>")
-        out.extend(f"<th>{t}</th>" for t, _, _ in score_cards(g))
-        out.append("</tr><tr>")
-        out.extend(f"<td>{v} <span class='muted'>{html.escape(c)}</span></td>"
-                   for _, v, c in score_cards(g))
-        out.append("</tr></table>")
-        if g.missing:
-            out.append(f"<p>Missing: {', '.join(g.missing)}</p>")
-        if g.rewrite and g.rewrite.text != g.text:
-            out.append(f"<p><b>Suggested rewrite:</b> {esc(g.rewrite.text)}</p>")
-        out.append("</div>")
-    out.append("<p class='muted'>Made by goalcheck. Scores follow the goalcheck rubric.</p>")
-    out.append("</body></html>")
-    return "".join(out)
+    """CSV of goal rows (with the ``error`` column when any row has one)."""
+    has_error = any(r.get("error") for r in rows)
+    columns = [*export.ROW_COLUMNS, "error"] if has_error else list(export.ROW_COLUMNS)
+    return str(export.to_csv(rows, columns=columns))
 
 
 def rows_to_parquet(rows: Sequence[dict[str, Any]]) -> bytes:
     """Parquet bytes of the per-goal rows (needs pandas and pyarrow)."""
-    import pandas as pd
-
     frame = pd.DataFrame(list(rows))
     buf = io.BytesIO()
     frame.to_parquet(buf, index=False)
