@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-#: A scorer: (unit text without its label, section kind or "") -> (label, probability).
+#: A scorer: (unit text as written, labels included; section kind or "") -> (label, probability).
 #: Labels: "annual_goal", "objective", "postsecondary_goal", "goal" (any kind) or "not_goal".
 GoalScorer = Callable[[str, str], tuple[str, float]]
 
@@ -128,7 +128,7 @@ def _learner_will(text: str) -> tuple[bool, str]:
 
 
 def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
-    """The built-in rules: is this unit (label stripped) a goal, and of what kind?
+    """The built-in rules: is this unit a goal, and of what kind? (A label such as "Goal 1:" is ignored.)
 
     A goal has a learner + "will" + an action that is not a service, support,
     placement, test participation or habit (RUBRIC.md 1 and 7.1); in an
@@ -141,7 +141,7 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
         'annual_goal'
     """
     lex = _lexicon()
-    clean = " ".join(text.split())
+    clean = parse_label(text)[1]
     if len(clean) < 12:
         return "not_goal", 0.02
     learner, after = _learner_will(clean)
@@ -370,7 +370,7 @@ def extract_goals(document: Document, sections: list[Section], *,
         if role == "other" or label == "other":
             continue
         body = unit.body if label != "none" else unit.text
-        guess, prob = score(body, kind_name)
+        guess, prob = score(unit.text, kind_name)
         forced = label in {"goal", "objective", "postsecondary"} or role in {"goal", "objective", "postsecondary"}
         if (guess == "not_goal" or prob < threshold) and not (forced and prob >= 0.25):
             continue  # a label makes a goal of a unit the scorer finds merely plausible

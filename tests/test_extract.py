@@ -36,6 +36,8 @@ def goals_of(text: str) -> list:
         ("Within one year of graduating, Ana will work 20 hours a week.", "transition", "postsecondary_goal"),
         ("She will write 3 sentences in 4 of 5 trials.", "objectives", "objective"),
         ("Read 20 sight words with 90% accuracy.", "objectives", "objective"),
+        ("Objective 2.1: Read 20 sight words with 90% accuracy.", "objectives", "objective"),
+        ("Goal 1: By May 2027, Jo will add 20 facts.", "annual_goals", "annual_goal"),
         ("By May 2027, Maya will add within 20 with 80% accuracy.", "present_levels", "annual_goal"),
         # RUBRIC 7.1: services, supports and decisions are not goals
         ("Maya will receive speech therapy 2x30 minutes weekly.", "services", "not_goal"),
