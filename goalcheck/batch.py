@@ -123,10 +123,12 @@ def expand_inputs(specs: Iterable[str], exclude: Iterable[Path] = ()) -> list[st
                     one(line, list_path.parent)
             return
         path = Path(spec)
-        if base is not None and not path.is_absolute() and not path.exists():
-            if (base / path).exists() or any(c in spec for c in _GLOB_CHARS):
-                path = base / path
-                spec = str(path)
+        relative_to_list = base is not None and not path.is_absolute() and not path.exists()
+        if relative_to_list and (
+            (base / path).exists() or any(c in spec for c in _GLOB_CHARS)  # type: ignore[operator]
+        ):
+            path = base / path  # type: ignore[operator]
+            spec = str(path)
         if path.is_dir():
             for sub in sorted(path.rglob("*")):
                 if sub.is_file() and sub.suffix.lower() in DOCUMENT_SUFFIXES:
@@ -406,7 +408,7 @@ def _check_compatible(old: dict[str, Any], new: dict[str, Any]) -> None:
         )
 
 
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         write(tmp)
