@@ -1,0 +1,254 @@
+"""Learned models on top of the rules: component presence, strength, domain, goal lines.
+
+:func:`apply_models` is called by :func:`goalcheck.api.analyze_many` after the
+rules and before scoring. For each head a *policy*, chosen at training time
+by cross-validation on the training split (see ``models/MODEL_CARD.md``),
+says how the model and the rules combine:
+
+- ``rules``: the rules decide; the model is not consulted;
+- ``model``: the model decides;
+- ``override``: the rules decide unless the model is confident
+  (``p >= threshold``) of the other answer.
+
+Every decision the model changes, and one summary per dimension where it
+agrees, is recorded as an :class:`~goalcheck.schema.Explanation` with
+``source="model"``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..schema import COMPONENTS, Explanation, GoalAnalysis
+from .features import Record, goal_records, line_records
+from .io import load_artifact
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_cache: dict[str, Any] = {}
+
+Policy = dict[str, Any]
+
+
+def load_models(directory: Path | None = None) -> dict[str, Any]:
+    """The loaded artifacts ``{"goal_models": ..., "line_model": ...}``, once per process.
+
+    Raises:
+        ModelArtifactError: an artifact is missing, altered or from another scikit-learn.
+    """
+    key = str(directory) if directory else ""
+    with _lock:
+        if key not in _cache:
+            _cache[key] = {
+                "goal_models": load_artifact("goal_models", directory),
+                "line_model": load_artifact("line_model", directory),
+            }
+        return _cache[key]  # type: ignore[no-any-return]
+
+
+def clear_cache() -> None:
+    """Forget loaded models (after retraining, or in tests)."""
+    with _lock:
+        _cache.clear()
+
+
+# --- pure combination rules ------------------------------------------------------------
+
+
+def combine_binary(rule: bool, p: float, policy: Policy) -> bool:
+    """Presence decided by ``policy`` from the rule's verdict and the model's P(present).
+
+    Example:
+        >>> combine_binary(False, 0.95, {"mode": "override", "threshold": 0.9})
+        True
+    """
+    mode = policy["mode"]
+    if mode == "rules":
+        return rule
+    if mode == "model":
+        return p >= 0.5
+    t = float(policy["threshold"])
+    if p >= t:
+        return True
+    if p <= 1.0 - t:
+        return False
+    return rule
+
+
+def combine_label(rule: str | None, proba: np.ndarray, classes: Sequence[str], policy: Policy) -> str:
+    """A class decided by ``policy``; a missing rule verdict (``None``) defers to the model.
+
+    Example:
+        >>> combine_label("math", np.array([0.05, 0.95]), ["math", "reading"], {"mode": "override", "threshold": 0.9})
+        'reading'
+    """
+    best = int(np.argmax(proba))
+    mode = policy["mode"]
+    if mode == "model" or rule is None:
+        return str(classes[best])
+    if mode == "rules":
+        return rule
+    return str(classes[best]) if proba[best] >= float(policy["threshold"]) else rule
+
+
+def goal_probas(bundle: dict[str, Any], records: list[Record]) -> dict[str, np.ndarray]:
+    """Class probabilities of every goal head, the features computed once for the batch."""
+    pipes = bundle["pipelines"]
+    features = next(iter(pipes.values())).named_steps["features"]
+    X = features.transform(records)  # noqa: N806
+    return {head: pipe.named_steps["clf"].predict_proba(X) for head, pipe in pipes.items()}
+
+
+def rule_domain(record: Record) -> str | None:
+    """The domain lexicon's verdict kept in a goal record (None when no cue word)."""
+    for k in record["rules"]:
+        if k.startswith("dom_rule="):
+            return str(k.split("=", 1)[1])
+    return None
+
+
+# --- applying the models to analyses ----------------------------------------------------
+
+
+def apply_models(analyses: list[GoalAnalysis], directory: Path | None = None) -> None:
+    """Refine rules-only analyses in place: domain, component presence, strength class.
+
+    Scores, classes and rewrites are not recomputed here (the caller does it).
+
+    Raises:
+        ModelArtifactError: the models are missing or fail their checks (run ``goalcheck train``).
+
+    Example:
+        >>> from goalcheck.ml.features import rule_analyses
+        >>> a = rule_analyses(["Maya will read 20 sight words with 90% accuracy by May 2027."])
+        >>> apply_models(a)
+        >>> any(e.source == "model" for e in a[0].explanations)
+        True
+    """
+    bundle = load_models(directory)["goal_models"]
+    if not analyses:
+        return
+    records = goal_records(analyses)
+    probas = goal_probas(bundle, records)
+    policy: dict[str, Policy] = bundle["policy"]
+    classes: dict[str, list[str]] = bundle["classes"]
+    for i, (a, rec) in enumerate(zip(analyses, records, strict=True)):
+        _apply_components(a, {c: float(probas[c][i, 1]) for c in COMPONENTS}, policy)
+        _apply_strength(a, probas["strength"][i], classes["strength"], policy["strength"])
+        _apply_domain(a, rec, probas["domain"][i], classes["domain"], policy["domain"])
+
+
+def _apply_components(a: GoalAnalysis, p: dict[str, float], policy: dict[str, Policy]) -> None:
+    agreed: list[float] = []
+    for c in COMPONENTS:
+        if policy[c]["mode"] == "rules":
+            continue
+        comp = a.components[c]
+        decided = combine_binary(comp.present, p[c], policy[c])
+        conf = p[c] if decided else 1.0 - p[c]
+        if decided == comp.present:
+            agreed.append(conf)
+            continue
+        comp.present = decided
+        if decided:
+            detail = (f"{c} judged present by the model (p={p[c]:.2f}) although no rule found it; "
+                      "no span can be shown")
+        else:
+            detail = (f"{c} judged absent by the model (p={1 - p[c]:.2f}): the span the rules "
+                      "found is kept but not counted")
+        a.explanations.append(Explanation("measurability", "model", detail, conf))
+    if agreed:
+        a.explanations.append(Explanation(
+            "measurability", "model",
+            f"the model agrees with the rules on {len(agreed)} component(s)", min(agreed)))
+
+
+def _apply_strength(a: GoalAnalysis, proba: np.ndarray, classes: list[str], policy: Policy) -> None:
+    if policy["mode"] == "rules":
+        return
+    decided = combine_label(a.strength_class, proba, classes, policy)
+    conf = float(proba[classes.index(decided)])
+    if decided == a.strength_class:
+        a.explanations.append(Explanation(
+            "strength", "model", f"the model agrees: {decided.replace('_', '-')}", conf))
+        return
+    before, a.strength_class = a.strength_class, decided
+    extra = ""
+    if decided == "deficit_based" and not a.deficit_spans:
+        extra = "; no deficit phrase of the lexicon was found to point to"
+    a.explanations.append(Explanation(
+        "strength", "model",
+        f"the model reads the framing as {decided.replace('_', '-')} "
+        f"(the lexicon said {before.replace('_', '-')}){extra}", conf))
+
+
+def _apply_domain(a: GoalAnalysis, rec: Record, proba: np.ndarray, classes: list[str],
+                  policy: Policy) -> None:
+    rule = rule_domain(rec)
+    decided = combine_label(rule, proba, classes, policy)
+    conf = float(proba[classes.index(decided)])
+    before = a.domain
+    a.domain = decided
+    if decided == rule:
+        a.explanations.append(Explanation("domain", "model", f"the model agrees: {decided}", conf))
+    else:
+        a.explanations.append(Explanation(
+            "domain", "model",
+            f"{decided}, decided by the model" + (f" (the cue words said {rule})" if rule else
+                                                  " (no cue word found)"), conf))
+    if before is not None and before != decided and a.alignment is not None:
+        from ..components.standards import align
+
+        a.alignment, notes = align(a.text, decided, getattr(a, "_grade", None))
+        a.explanations.extend(notes)
+
+
+# --- goal lines ---------------------------------------------------------------------------
+
+_GOAL_LABELS = ("annual_goal", "objective")
+
+
+def is_goal_line(texts: list[str], contexts: list[str],
+                 directory: Path | None = None) -> list[tuple[str, float]]:
+    """For each line (with its section kind), its label and the probability that it is a goal.
+
+    Labels are ``annual_goal``, ``objective``, ``postsecondary_goal`` (a goal
+    with an after-school timeframe) or ``not_goal``; the probability is
+    P(any goal), as :data:`goalcheck.extract.GoalScorer` expects.
+
+    Example:
+        >>> is_goal_line(["By June 2027, Maya will read 90 wcpm."], ["annual_goals"])[0][0]
+        'annual_goal'
+    """
+    if len(texts) != len(contexts):
+        raise ValueError(f"{len(texts)} texts but {len(contexts)} contexts: give one context per line")
+    model = load_models(directory)["line_model"]
+    if not texts:
+        return []
+    records = line_records(texts, contexts)
+    proba = model.predict_proba(records)
+    classes = list(model.classes_)
+    out: list[tuple[str, float]] = []
+    for rec, row in zip(records, proba, strict=True):
+        p_goal = 1.0 - float(row[classes.index("not_goal")])
+        if p_goal < 0.5:
+            out.append(("not_goal", p_goal))
+            continue
+        label = max(_GOAL_LABELS, key=lambda c: float(row[classes.index(c)]))
+        if label == "annual_goal" and "postsecondary_timeframe" in rec["rules"]:
+            label = "postsecondary_goal"
+        out.append((label, p_goal))
+    return out
+
+
+def goal_line_scorer(text: str, section_kind: str = "") -> tuple[str, float]:
+    """One-line adapter of :func:`is_goal_line` for ``goalcheck.extract.is_goal_line``."""
+    return is_goal_line([text], [section_kind])[0]
+
