@@ -166,16 +166,20 @@ def _analysis_from_doc(text: str, doc: Doc, kind: str | None, grade: str | None)
 def _apply_models(analyses: list[GoalAnalysis]) -> None:
     """Domain and standards alignment (rules, refined by learned models when shipped)."""
     from .components.domain import classify_domain
-    from .components.standards import align
+    from .components.standards import align_many
 
     for a in analyses:
         domain, confidence, detail = classify_domain(a.text)
         a.domain = domain
         a.explanations.append(Explanation("domain", "lexicon", f"{domain}: {detail}", confidence))
-        alignment, notes = align(a.text, domain, getattr(a, "_grade", None))
+    aligned = align_many(
+        [a.text for a in analyses], [a.domain for a in analyses],
+        [getattr(a, "_grade", None) for a in analyses],
+    )
+    for a, (alignment, notes) in zip(analyses, aligned, strict=True):
         if alignment.status == "explicit" and alignment.standards:
             cited = _domain_of_code(alignment.standards[0].code)
-            if cited and cited != domain and not (cited == "reading" and domain == "writing"):
+            if cited and cited != a.domain and not (cited == "reading" and a.domain == "writing"):
                 a.domain = cited
                 a.explanations.append(Explanation(
                     "domain", "pattern", f"{cited}: from the cited standard", 1.0))

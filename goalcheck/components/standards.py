@@ -503,7 +503,8 @@ def _grade_note(best: StandardMatch, grade: str | None) -> Explanation | None:
 
 
 def align(
-    text: str, domain: str | None, grade: str | None = None
+    text: str, domain: str | None, grade: str | None = None,
+    matches: list[StandardMatch] | None = None,
 ) -> tuple[Alignment, list[Explanation]]:
     """Standards alignment of one goal (RUBRIC.md section 4) and why.
 
@@ -542,7 +543,8 @@ def align(
             "alignment", "rule",
             f"{(domain or '').replace('_', ' ')} goal: academic standards do not apply", 1.0))
         return Alignment("not_applicable", None, []), notes
-    matches = infer_standards(text, domain, grade, k=3)
+    if matches is None:
+        matches = infer_standards(text, domain, grade, k=3)
     best = matches[0].similarity if matches else 0.0
     if best >= THRESHOLD:
         top = matches[0]
@@ -560,6 +562,15 @@ def align(
         f"(best similarity {best:.2f} < {THRESHOLD:.2f})",
         round(min(1.0, 0.5 + (THRESHOLD - best)), 3)))
     return Alignment("none", 0, []), notes
+
+
+def align_many(
+    texts: list[str], domains: list[str | None], grades: list[str | None]
+) -> list[tuple[Alignment, list[Explanation]]]:
+    """Batched :func:`align`: one similarity product for all goals."""
+    grades = [g or grade_from_text(t) for g, t in zip(grades, texts)]
+    inferred = infer_many(texts, domains, grades, k=3) if texts else []
+    return [align(t, d, g, m) for t, d, g, m in zip(texts, domains, grades, inferred)]
 
 
 # ------------------------------------------------------------------ evaluation
