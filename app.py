@@ -63,7 +63,7 @@ def analyse_bytes(name: str, data: bytes) -> DocumentReport | str:
 
 
 def file_key(name: str, data: bytes) -> str:
-    return f"{name}:{hashlib.sha256(data).hexdigest()[:12]}"
+    return f"{name}:{hashlib.sha256(data).hexdigest()}"
 
 
 def analyse_uploads(files: list[Any], store: dict[str, DocumentReport | str],
@@ -288,8 +288,9 @@ def many_page() -> None:
         st.info("Upload IEP files to build the table.")
         return
     redact = bool(st.session_state.get("redact", False))
-    table = pd.DataFrame(sup.table_rows(((k.rsplit(":", 1)[0], v) for k, v in store.items()),
-                                        redact_names=redact))
+    table = pd.DataFrame(sup.table_rows(
+        [(k.rsplit(":", 1)[0], v) for k, v in store.items()], redact_names=redact,
+        document_ids=[k.rsplit(":", 1)[1] for k in store]))
     errors = table[table["error"].notna()]
     goals = table[table["error"].isna()].drop(columns=["error"])
     c = st.columns(4)
@@ -313,11 +314,13 @@ def many_page() -> None:
     view = sup.filter_table(goals, classes=classes, domains=domains, kinds=kinds,
                             overall=overall, contains=words)
     st.caption(f"{len(view)} of {len(goals)} goals shown. Click a column header to sort.")
+    every = st.toggle("Show every column", key="all_columns")
     st.dataframe(view, key="many_table", hide_index=True, width="stretch",
+                 column_order=None if every else sup.TABLE_COLUMNS,
                  column_config={"overall": st.column_config.ProgressColumn(
                      "overall", min_value=0, max_value=100, format="%d")})
     out = sup.records(view) + sup.records(errors)
-    d1, d2, _ = st.columns([1, 1, 3])
+    d1 = d2 = st.container(horizontal=True)
     d1.download_button("Download CSV", sup.rows_to_csv(out), "goalcheck_goals.csv", "text/csv",
                        key="many_csv", icon=":material/download:")
     d2.download_button("Download Parquet", sup.rows_to_parquet(out), "goalcheck_goals.parquet",

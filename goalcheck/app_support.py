@@ -113,6 +113,8 @@ def highlight_html(a: GoalAnalysis) -> str:
             tips.append(f"deficit framing. {deficit}")
             attrs += ' data-deficit="1"'
         if styles:
+            if not ordered:
+                styles.insert(0, "background:transparent")
             title = html.escape(" | ".join(tips), quote=True)
             parts.append(f'<mark class="gc-mark"{attrs} title="{title}" '
                          f'style="color:inherit; {"; ".join(styles)}">{chunk}</mark>')
@@ -153,14 +155,16 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
-    # Pieces of (changed?, old text, new text); a run of only spaces between two
-    # changes joins them, so "improve reading" -> "read aloud" reads as one change.
+    # Pieces of (changed?, old text, new text); a short run of spaces or punctuation
+    # between two changes joins them, so "improve reading" -> "read aloud" reads as
+    # one change.
     pieces: list[tuple[bool, str, str]] = [
         (op != "equal", "".join(a[i1:i2]), "".join(b[j1:j2])) for op, i1, i2, j1, j2 in ops
     ]
     for k in range(1, len(pieces) - 1):
         changed, old_text, _ = pieces[k]
-        if not changed and not old_text.strip() and pieces[k - 1][0] and pieces[k + 1][0]:
+        if (not changed and not re.search(r"\w", old_text) and len(old_text) <= 2
+                and pieces[k - 1][0] and pieces[k + 1][0]):
             pieces[k] = (True, old_text, old_text)
     out: list[tuple[str, str]] = []
     k = 0
@@ -193,7 +197,8 @@ def diff_html(old: str, new: str) -> str:
     for op, text in word_diff(old, new):
         t = html.escape(text)
         if op == "delete":
-            pieces.append(f'<del style="background:#fde0dc; color:#8c1d18">{t}</del>')
+            pieces.append(f'<del style="background:#fde0dc; color:#8c1d18; margin-right:3px">'
+                          f'{t}</del>')
         elif op == "insert":
             pieces.append(f'<ins style="background:#d9f2d9; color:#1b5e20; '
                           f'text-decoration:none; font-weight:600">{t}</ins>')
@@ -289,16 +294,33 @@ def summarize(goals: Sequence[GoalAnalysis]) -> PlanSummary:
 # these helpers only combine several files and filter the table for the app.
 
 
+#: The columns the app's table shows first (the rest stay in downloads).
+TABLE_COLUMNS: tuple[str, ...] = (
+    "file", "goal_id", "kind", "page", "text", "domain", "measurability_class",
+    "measurability_score", "strength_class", "strength_score", "alignment_status",
+    "alignment_code", "overall", "vague_verbs", "deficit_spans", "rewrite",
+)
+
+
 def table_rows(results: Iterable[tuple[str, DocumentReport | str]],
-               redact_names: bool = False) -> list[dict[str, Any]]:
-    """Goal rows of many files; a file that could not be read gives one row with ``error``."""
+               redact_names: bool = False,
+               document_ids: Sequence[str | None] | None = None) -> list[dict[str, Any]]:
+    """Goal rows of many files; a file that could not be read gives one row with ``error``.
+
+    Args:
+        results: ``(file name, report or the reason it could not be read)`` pairs.
+        redact_names: replace the student's name with "[Student]" in every text column.
+        document_ids: one identifier per file (e.g. a content hash), or None.
+    """
     rows: list[dict[str, Any]] = []
-    for name, result in results:
+    for i, (name, result) in enumerate(results):
+        doc_id = document_ids[i] if document_ids and i < len(document_ids) else None
         if isinstance(result, DocumentReport):
-            rows.extend({**r, "error": None}
-                        for r in export.goal_rows(result, redact_names=redact_names))
+            rows.extend({**r, "error": None} for r in export.goal_rows(
+                result, redact_names=redact_names, document_id=doc_id))
         else:
-            rows.append({**{c: None for c in export.ROW_COLUMNS}, "file": name, "error": result})
+            rows.append({**{c: None for c in export.ROW_COLUMNS}, "document_id": doc_id,
+                         "file": name, "error": result})
     return rows
 
 
