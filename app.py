@@ -57,9 +57,9 @@ def analyse_bytes(name: str, data: bytes) -> DocumentReport | str:
     try:
         return analyze_document(data, name=name, max_bytes=upload_limit_mb() * 1024 * 1024)
     except UnreadableDocument as e:
-        return str(e)
+        return e.reason
     except GoalcheckError as e:
-        return f"{name}: {e}"
+        return str(e)
 
 
 def file_key(name: str, data: bytes) -> str:
@@ -177,7 +177,7 @@ def review_page() -> None:
         return
     for k, v in store.items():
         if isinstance(v, str):
-            st.error(f"Could not read {k.split(':')[0]}. {v}", icon=":material/error:")
+            st.error(f"Could not read **{k.rsplit(':', 1)[0]}**: {v}", icon=":material/error:")
     reports = {k: v for k, v in store.items() if isinstance(v, DocumentReport)}
     if not reports:
         return
@@ -299,7 +299,7 @@ def many_page() -> None:
     c[2].metric("Unreadable files", len(errors))
     c[3].metric("Mean overall", f"{goals['overall'].mean():.0f}" if len(goals) else "-")
     for _, e in errors.iterrows():
-        st.error(f"{e['file']}: {e['error']}", icon=":material/error:")
+        st.error(f"Could not read **{e['file']}**: {e['error']}", icon=":material/error:")
     if goals.empty:
         return
     with st.expander("Filter", expanded=False, icon=":material/filter_list:"):

@@ -95,5 +95,14 @@ def test_upload_sample_shows_goal_cards(app_url: str) -> None:
             page.wait_for_timeout(1500)  # let the chart finish drawing
             SCREENSHOT.parent.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOT))
+            # A damaged file next to the sample: a plain error, the sample's cards stay.
+            uploader.set_input_files([
+                {"name": SAMPLE_IEP.name, "mimeType": "application/pdf",
+                 "buffer": SAMPLE_IEP.read_bytes()},
+                {"name": "damaged.docx", "mimeType": "application/octet-stream",
+                 "buffer": b"PK\x03\x04 not really a docx"},
+            ])
+            expect(page.get_by_text("Could not read damaged.docx")).to_be_visible(timeout=60_000)
+            expect(cards).to_have_count(len(expected.goals))
         finally:
             browser.close()
