@@ -400,6 +400,12 @@ def _check_compatible(old: dict[str, Any], new: dict[str, Any]) -> None:
     for k in ("goalcheck", "pipeline_version", "data_sha256"):
         if old.get("versions", {}).get(k) != new["versions"].get(k):
             diffs.append(f"{k}: {old.get('versions', {}).get(k)} then, {new['versions'].get(k)} now")
+    def model_hashes(header: dict[str, Any]) -> dict[str, Any]:
+        models = header.get("versions", {}).get("models", {})
+        return {k: m.get("sha256") for k, m in models.items() if isinstance(m, dict)}
+
+    if model_hashes(old) != model_hashes(new):
+        diffs.append("the trained models in models/ changed")
     if diffs:
         raise UsageError(
             "cannot resume: the earlier run used other settings ("
