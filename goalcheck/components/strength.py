@@ -39,10 +39,14 @@ class StrengthResult:
     replacement_named: bool = False
 
 
+_REPLACED_WINDOW = 40  # characters after "instead of" that name the replaced behavior
+
+
 @dataclass(frozen=True)
 class DeficitLexicon:
     entries: list[tuple[re.Pattern[str], str, str, str | None]]
-    replacement_cues: list[re.Pattern[str]]
+    named_replacement: list[re.Pattern[str]]
+    reduction_replacement: list[re.Pattern[str]]
     not_deficit: list[re.Pattern[str]]
 
 
@@ -58,7 +62,10 @@ def lexicon() -> DeficitLexicon:
             (re.compile(d["regex"], flags), d["category"], d["suggestion"], d.get("replace"))
             for d in raw["deficits"]
         ],
-        replacement_cues=[re.compile(r, flags) for r in raw["replacement_cues"]],
+        named_replacement=[re.compile(r, flags) for r in raw["replacement_cues"]["named"]],
+        reduction_replacement=[
+            re.compile(r, flags) for r in raw["replacement_cues"]["with_reduction"]
+        ],
         not_deficit=[re.compile(r, flags) for r in raw["not_deficit"]],
     )
 
@@ -73,7 +80,9 @@ def find_deficits(text: str) -> StrengthResult:
     """
     lex = lexicon()
     cleared = [(m.start(), m.end()) for rx in lex.not_deficit for m in rx.finditer(text)]
-    replacement = any(rx.search(text) for rx in lex.replacement_cues)
+    named = [m for rx in lex.named_replacement for m in rx.finditer(text)]
+    # The behavior being replaced ("instead of refusing tasks") is named, not a label.
+    cleared += [(m.end(), m.end() + _REPLACED_WINDOW) for m in named]
     found: list[Deficit] = []
     for rx, category, suggestion, replace in lex.entries:
         for m in rx.finditer(text):
@@ -84,13 +93,14 @@ def find_deficits(text: str) -> StrengthResult:
                 continue
             found.append(Deficit(s, e, category, suggestion, replace))
     found.sort(key=lambda d: d.start)
-    negative_only = [d for d in found if d.category == "negative_only_target"]
-    if replacement and negative_only:
+    negative_only = any(d.category == "negative_only_target" for d in found)
+    replacement = bool(named) or (
+        negative_only and any(rx.search(text) for rx in lex.reduction_replacement)
+    )
+    if replacement:
         # RUBRIC 7.8: a replacement behavior is named, so the target is neutral framing.
         found = [d for d in found if d.category != "negative_only_target"]
-        cls = "deficit_based" if found else "neutral"
-    else:
-        cls = "deficit_based" if found else "strength_based"
+    cls = "deficit_based" if found else ("neutral" if replacement else "strength_based")
     return StrengthResult(deficits=found, strength_class=cls, replacement_named=replacement)
 
 
