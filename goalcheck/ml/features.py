@@ -101,15 +101,14 @@ def rule_analyses(texts: Sequence[str], kinds: Sequence[str | None] | None = Non
 
 
 def domain_rule_features(text: str) -> dict[str, float]:
-    """The domain lexicon's cue scores and verdict as features."""
-    from ..components.domain import classify_domain, domain_scores
+    """The domain lexicon's cue scores and verdict (as ``classify_domain`` decides it) as features."""
+    from ..components.domain import domain_scores
 
     scores, _ = domain_scores(text)
     feats = {f"dom_score={d}": math.log1p(scores[d]) for d in DOMAINS if scores[d] > 0}
-    domain, confidence, _ = classify_domain(text)
-    if confidence > 0:
-        feats[f"dom_rule={domain}"] = 1.0
-        feats["dom_rule_conf"] = confidence
+    if feats:  # classify_domain's choice: highest score, ties in DOMAINS order
+        top = max(DOMAINS, key=lambda d: (scores[d], -DOMAINS.index(d)))
+        feats[f"dom_rule={top}"] = 1.0
     return feats
 
 

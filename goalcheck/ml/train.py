@@ -157,15 +157,29 @@ def candidate_policies() -> list[dict[str, Any]]:
             + [{"mode": "model"}])
 
 
-def choose_policies(corpus: Corpus, idx: list[int], oof: dict[str, np.ndarray]) -> dict[str, dict[str, Any]]:
-    """For each head, the policy with the best out-of-fold score on the training goals."""
+def _policy_score(corpus: Corpus, idx: list[int], head: str, proba: np.ndarray,
+                  policy: dict[str, Any]) -> float:
+    """Mean of the head's score on composed and on handwritten goals (each part weighs half).
+
+    The handwritten goals are closer to real IEP text, and far fewer; an
+    unweighted score would choose whatever suits the composed templates.
+    """
     from .evaluate import score_head
 
+    parts = [[k for k, i in enumerate(idx) if corpus.goals[i].get("source") == s]
+             for s in ("composed", "handwritten")]
+    parts = [p for p in parts if p] or [list(range(len(idx)))]
+    return float(np.mean([score_head(corpus, [idx[k] for k in p], head, proba[p], policy)
+                          for p in parts]))
+
+
+def choose_policies(corpus: Corpus, idx: list[int], oof: dict[str, np.ndarray]) -> dict[str, dict[str, Any]]:
+    """For each head, the policy with the best out-of-fold score on the training goals."""
     chosen: dict[str, dict[str, Any]] = {}
     for head in GOAL_HEADS:
         best, best_score = None, -1.0
         for policy in candidate_policies():
-            s = score_head(corpus, idx, head, oof[head], policy)
+            s = _policy_score(corpus, idx, head, oof[head], policy)
             if s > best_score + 1e-9:
                 best, best_score = policy, s
         assert best is not None
