@@ -20,7 +20,7 @@ OBSERVABLE = {
     "math": """solve compute calculate add subtract multiply divide count estimate measure round
         compare order graph plot tally identify match sort name write represent model regroup
         convert simplify evaluate factor classify complete tell skip-count subitize partition
-        compose decompose""",
+        compose decompose show recall create""",
     "communication": """say state ask request answer respond name label describe produce articulate
         use point sign gesture vocalize imitate repeat verbalize initiate comment greet
         retell tell explain express follow select activate touch indicate nod share converse
@@ -28,7 +28,7 @@ OBSERVABLE = {
     "social_emotional": """use initiate request ask take share wait raise remain stay return
         transition follow comply complete identify name label select choose apologize greet join
         respond walk sit participate engage accept seek tell report record reduce decrease
-        display demonstrate practice employ refrain keep""",
+        display demonstrate practice employ refrain keep self-monitor""",
     "motor": """cut trace copy draw write grasp hold catch throw kick jump hop skip gallop climb
         balance walk run navigate pedal button zip snap tie stack string reach release carry
         lift push pull manipulate squeeze roll crawl stand march swing assemble fold""",
@@ -42,11 +42,11 @@ OBSERVABLE = {
 
 VAGUE = [
     "understand", "know", "learn", "improve", "be aware of", "appreciate", "develop", "increase",
-    "increase skills in", "work on", "gain", "grasp the concept of", "grasp concepts", "demonstrate knowledge of",
+    "increase skills in", "work on", "gain", "grasp the concept of", "show respect", "show growth", "show improvement", "show understanding", "show interest", "show knowledge", "show progress", "show an understanding of", "dream of", "wish to", "want to", "would like to", "grasp concepts", "demonstrate knowledge of",
     "demonstrate understanding of", "demonstrate an understanding of", "demonstrate awareness of",
     "feel", "remember", "believe", "try", "try to", "become", "be", "have", "get", "enhance",
     "strengthen", "build", "master", "comprehend", "realize", "grow", "progress", "work toward",
-    "work towards", "be exposed to", "experience", "be familiar with", "acquire", "recall",
+    "work towards", "be exposed to", "experience", "be familiar with", "acquire",
     "think about", "consider", "explore", "hope", "hope to", "continue to learn", "want",
     "wish", "enjoy", "like", "internalize", "value", "be able", "attempt", "benefit",
     "expand", "refine", "address", "focus on", "make progress", "make gains", "show growth",

@@ -212,8 +212,25 @@ _LEARNER_PRONOUNS = {"he", "she", "they", "i", "he/she", "she/he", "s/he", "they
 _RESCUE = {"by", "through", "while", "when"}
 
 
-def _find_will(doc: Doc, start_char: int) -> list[Token]:
-    return [t for t in doc if t.idx >= start_char and t.lower_ in _WILL]
+#: "hopes to": a wish, not a goal; "plans to enroll" reads like "will enroll".
+_WISH_VERBS = {"hope", "hopes", "want", "wants", "wish", "wishes", "dreams", "like", "likes"}
+_PLAN_VERBS = {"plan", "plans", "intend", "intends", "aim", "aims"}
+
+
+def _find_will(doc: Doc, start_char: int) -> list[tuple[Token, Token | None]]:
+    """Anchors of the action: "will"/"shall", or "hopes to"/"plans to" (anchor, wish verb)."""
+    out: list[tuple[Token, Token | None]] = []
+    for t in doc:
+        if t.idx < start_char:
+            continue
+        if t.lower_ in _WILL:
+            out.append((t, None))
+        elif (
+            t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
+            and t.lower_ in _WISH_VERBS | _PLAN_VERBS
+        ):
+            out.append((doc[t.i + 1], t if t.lower_ in _WISH_VERBS else None))
+    return out
 
 
 def _learner_before(doc: Doc, will: Token, blocked: list[Found], folded: bool) -> Found | None:
@@ -221,6 +238,12 @@ def _learner_before(doc: Doc, will: Token, blocked: list[Found], folded: bool) -
     i = will.i - 1
     while i >= 0 and doc[i].pos_ == "ADV" and doc[i].lower_.endswith("ly"):
         i -= 1  # "Maya independently will"
+    if i >= 0 and doc[i].text == ",":
+        # "Aliyah, who uses a wheelchair, will ...": the subject is before the clause.
+        for j in range(i - 1, max(i - 16, 0), -1):
+            if doc[j].lower_ in {"who", "whose"} and j >= 1 and doc[j - 1].text == ",":
+                i = j - 2
+                break
     if i < 0:
         return None
     last = doc[i]
@@ -354,9 +377,13 @@ def find_learner_and_behavior(
     vague: list[Found] = []
     notes: list[str] = []
     heads: list[Token] = []
-    folded = doc.user_data.get("case_folded", False)
-    for will in _find_will(doc, start_char):
-        learner = _learner_before(doc, will, blocked, folded)
+    folded = not any(c.isupper() for c in text)  # ALL CAPS input is folded before tagging
+    wish: Token | None = None
+    for will, wish_verb in _find_will(doc, start_char):
+        subject_end = wish_verb if wish_verb is not None else will
+        if wish_verb is None and will.lower_ == "to":
+            subject_end = doc[will.i - 1]
+        learner = _learner_before(doc, subject_end, blocked, folded)
         if learner and not learners:
             learners.append(learner)
         rest = text[will.idx + len(will.text) :].lstrip()
@@ -365,8 +392,13 @@ def find_learner_and_behavior(
         head = _token_at(doc, offset + (skip.end() if skip else 0))
         if head is not None:
             heads.append(head)
+            wish = wish_verb
         if learners:
             break
+    if wish is not None:
+        # "Lucia hopes to work with animals": a wish names no goal (RUBRIC 7.12).
+        vague.append(Found("vague_verb", wish.idx, doc[wish.i + 1].idx + 2, "wish", 0.9))
+        return learners, behaviors, vague, notes
     if not heads:
         head = _first_free_token(doc, start_char, blocked + list(conditions))
         if head is not None:
@@ -397,24 +429,25 @@ def find_learner_and_behavior(
 
 
 def _first_free_token(doc: Doc, start_char: int, blocked: list[Found]) -> Token | None:
-    """An objective's opening verb: the first token, or the first base-form verb after a condition."""
+    """An objective's opening verb: first word of a sentence, or first word after a
+    timeframe, condition or comma ("By Jan 2027 decode ...", "Given ..., read ...")."""
     lex = verbs()
-    first = True
+    opening = True
     for t in doc:
-        if t.idx < start_char or t.is_punct or t.is_space:
+        if t.idx < start_char or t.is_space:
+            continue
+        if t.is_punct:
+            opening = opening or t.text in {",", ".", ";", ":"}
             continue
         if _overlaps(t.idx, t.idx + len(t.text), blocked):
-            first = False
+            opening = True
             continue
         if t.tag_ == "RB" and t.lower_.endswith("ly"):
             continue
         lemma = _lemma(t)
-        known = lemma in lex.observable or lemma in lex.vague
-        if first and (known or t.tag_ == "VB"):
+        if opening and (lemma in lex.observable or lemma in lex.vague or t.tag_ == "VB"):
             return t
-        if not first and known and t.tag_ in {"VB", "VBP", "VBD"}:
-            return t
-        first = False
+        opening = False
     return None
 
 
@@ -426,11 +459,15 @@ def _sentence_end(text: str, start: int) -> int:
 # --- the component -------------------------------------------------------------------
 
 
+_BASELINE_TAIL = re.compile(r"\b(?:baseline|present\s+level|current\s+level)\s*:", re.IGNORECASE)
+
+
 def analyze_measurability(doc: Doc) -> MeasurabilityResult:
     """All six components, vague verbs and the post-school flag of one tagged goal."""
     text = doc.text
     start = prefix_length(text)
-    comps, postsecondary = find_regex_components(text, start)
+    tail = _BASELINE_TAIL.search(text, start)
+    comps, postsecondary = find_regex_components(text[: tail.start()] if tail else text, start)
     blocked = [f for label, spans in comps.items() if label != "condition" for f in spans]
     learners, behaviors, vague, notes = find_learner_and_behavior(
         doc, start, blocked, comps["condition"]
