@@ -38,8 +38,10 @@ SYSTEMS = ("rules", "model", "combined")
 _R = 4  # decimals kept in metrics.json
 
 
-def _round(x: float) -> float:
-    return round(float(x), _R)
+def _round(x: float) -> float | None:
+    """Rounded to ``_R`` decimals; None for an undefined figure (JSON has no NaN)."""
+    x = float(x)
+    return None if np.isnan(x) else round(x, _R)
 
 
 # --- decisions of the three systems -----------------------------------------------------
@@ -114,7 +116,7 @@ def goal_metrics(corpus: Corpus, idx: Sequence[int], probas: dict[str, np.ndarra
             present[c] = decisions(corpus, idx, c, probas[c], _system_policy(system, policies[c]))
             f1s[c] = _round(f1_score(_gold(corpus, idx, c), present[c], zero_division=0))
         res["component_f1"] = f1s
-        res["component_macro_f1"] = _round(np.mean(list(f1s.values())))
+        res["component_macro_f1"] = _round(np.mean([v for v in f1s.values() if v is not None]))
         pred_class = [
             scoring.measurability_class(
                 [c for c in COMPONENTS if present[c][k]],
@@ -243,7 +245,7 @@ def alignment_metrics(corpus: Corpus, idx: list[int]) -> dict[str, Any] | None:
     except Exception as exc:  # noqa: BLE001  report, do not hide the other metrics
         log.warning("evaluate_alignment failed: %s", exc)
         return {"error": type(exc).__name__}
-    return {k: _round(v) for k, v in sorted(figures.items())}
+    return {k: _round(v) for k, v in sorted(figures.items())}  # type: ignore[misc]
 
 
 def provenance(corpus: Corpus, seed: int) -> dict[str, Any]:
