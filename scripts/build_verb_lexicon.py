@@ -47,7 +47,7 @@ VAGUE = [
     "feel", "remember", "believe", "try", "try to", "become", "be", "have", "get", "enhance",
     "strengthen", "build", "master", "comprehend", "realize", "grow", "progress", "work toward",
     "work towards", "be exposed to", "experience", "be familiar with", "acquire",
-    "think about", "consider", "explore", "hope", "hope to", "continue to learn", "want",
+    "think about", "consider", "explore", "hope", "hope to", "continue to learn", "begin to", "start to", "want",
     "wish", "enjoy", "like", "internalize", "value", "be able", "attempt", "benefit",
     "expand", "refine", "address", "focus on", "make progress", "make gains", "show growth",
 ]

@@ -152,7 +152,7 @@ def find_regex_components(text: str, start: int = 0) -> tuple[dict[str, list[Fou
                     continue  # RUBRIC 7.4: numbers describing the material are a condition
                 if label == "measurement" and spec.get("extend"):
                     e = _extend(text, s, e, taken)
-                if label == "condition" and rule not in ("setting", "level"):
+                if label == "condition" and not spec.get("fixed"):
                     e = _extend(text, s, e, taken)
                 found.append(Found(label, s, e, rule))
                 if spec.get("postsecondary"):
@@ -193,7 +193,7 @@ def _is_real_condition(text: str, f: Found) -> bool:
 
 _WILL = {"will", "shall", "wil", "willl", "wll", "'ll"}
 _SKIP_AFTER_WILL = re.compile(
-    r"^(?:(?:be\s+able|continue|begin|learn\s+how|be\s+expected|be\s+required|need)\s+to\s+|"
+    r"^(?:(?:be\s+able|continue|learn\s+how|be\s+expected|be\s+required|need)\s+to\s+|"
     r"(?:independently|accurately|correctly|consistently|also|then|now|appropriately|"
     r"successfully|fluently|orally|verbally|quickly|safely|legibly|spontaneously|"
     r"regularly|routinely|reliably|effectively|actively|calmly|voluntarily|"
@@ -419,6 +419,8 @@ def find_learner_and_behavior(
             behaviors.append(Found("behavior", head.idx, end, rule, 0.9 if rule != "unlisted_verb" else 0.6))
             if rule == "unlisted_verb":
                 notes.append(f"'{head.text}' is not in our verb lexicons; taken as observable")
+        if kind != "observable":
+            continue  # "try to isolate and pronounce": the whole action is hedged
         for cand, ckind in _compound_verbs(doc, head, lex, sentence_end, blocked):
             s, e = _verb_span(doc, cand)
             if ckind == "vague":
