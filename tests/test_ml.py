@@ -187,7 +187,7 @@ def shipped() -> dict:
 
 
 @pytest.fixture(scope="module")
-def test_corpus(shipped: dict):  # noqa: ANN201
+def test_corpus(shipped: dict):
     from goalcheck.ml.train import Corpus
 
     goals = [g for g in read_jsonl(DATA / "goals.jsonl") if g["split"] == "test"]
@@ -199,7 +199,7 @@ def test_corpus(shipped: dict):  # noqa: ANN201
                   line_records([r["text"] for r in lines], [r["context"] for r in lines]))
 
 
-def test_shipped_models_meet_floors(shipped: dict, test_corpus) -> None:  # noqa: ANN001
+def test_shipped_models_meet_floors(shipped: dict, test_corpus) -> None:
     from goalcheck.ml.evaluate import goal_metrics, line_metrics
 
     bundle = shipped["goal_models"]
@@ -218,7 +218,7 @@ def test_shipped_models_are_small() -> None:
     assert total < 20_000_000
 
 
-def test_apply_models_changes_and_explains(shipped: dict, test_corpus) -> None:  # noqa: ANN001
+def test_apply_models_changes_and_explains(shipped: dict, test_corpus) -> None:
     before = test_corpus.analyses
     after = copy.deepcopy(before)
     apply_models(after, SHIPPED)
@@ -241,8 +241,8 @@ def test_apply_models_changes_and_explains(shipped: dict, test_corpus) -> None: 
 
 
 @pytest.mark.parametrize("text, context, expected", [
-    ("Goal 1: By June 2027, given a 3rd-grade passage, Maya will read aloud 90 words correct "
-     "per minute in 3 of 4 probes.", "annual_goals", "annual_goal"),
+    (("Goal 1: By June 2027, given a 3rd-grade passage, Maya will read aloud 90 words correct "
+      "per minute in 3 of 4 probes."), "annual_goals", "annual_goal"),
     ("a. Count objects to 20 with 80% accuracy by January 2027.", "objectives", "objective"),
     ("Speech-language therapy 2 x 30 minutes weekly", "services", "not_goal"),
     ("Maya reads 62 words correct per minute on grade-level passages.", "present_levels", "not_goal"),

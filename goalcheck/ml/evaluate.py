@@ -38,7 +38,7 @@ SYSTEMS = ("rules", "model", "combined")
 _R = 4  # decimals kept in metrics.json
 
 
-def _round(x: float) -> float | None:
+def _round(x: Any) -> float | None:
     """Rounded to ``_R`` decimals; None for an undefined figure (JSON has no NaN)."""
     x = float(x)
     return None if np.isnan(x) else round(x, _R)
@@ -179,7 +179,7 @@ def _rule_line_label(text: str, context: str) -> str:
     return "objective" if label == "objective" else "annual_goal"
 
 
-def line_metrics(gold: list[str], pred: list[str]) -> dict[str, float]:
+def line_metrics(gold: list[str], pred: list[str]) -> dict[str, Any]:
     """Macro F1 over the three labels and F1 of goal (either kind) vs not-goal."""
     return {
         "n": len(gold),
@@ -285,6 +285,10 @@ def write_metrics(metrics: dict[str, Any], directory: Path) -> Path:
     return path
 
 
+def _f(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
 def summary_lines(metrics: dict[str, Any]) -> list[str]:
     """A readable table of the main figures."""
     out = ["goal heads, held-out test split (rules / model / combined):"]
@@ -295,21 +299,21 @@ def summary_lines(metrics: dict[str, Any]) -> list[str]:
             continue
         out.append(f"  [{part}, n={m['n']}]")
         for key in ("component_macro_f1", "measurability_kappa", "strength_macro_f1", "domain_accuracy"):
-            out.append(f"    {key:<22} " + " / ".join(f"{m[s][key]:.3f}" for s in SYSTEMS))
+            out.append(f"    {key:<22} " + " / ".join(f"{_f(m[s][key])}" for s in SYSTEMS))
         comb = m["combined"]["component_f1"]
-        out.append("    component F1 (combined): " + ", ".join(f"{c} {v:.3f}" for c, v in comb.items()))
+        out.append("    component F1 (combined): " + ", ".join(f"{c} {_f(v)}" for c, v in comb.items()))
     cv = metrics["goals"]["cv_train"]["all"]
     out.append(f"  [5-fold CV on train, n={cv['n']}] combined: component macro F1 "
-               f"{cv['combined']['component_macro_f1']:.3f}, kappa {cv['combined']['measurability_kappa']:.3f}, "
-               f"strength F1 {cv['combined']['strength_macro_f1']:.3f}, domain acc {cv['combined']['domain_accuracy']:.3f}")
+               f"{_f(cv['combined']['component_macro_f1'])}, kappa {_f(cv['combined']['measurability_kappa'])}, "
+               f"strength F1 {_f(cv['combined']['strength_macro_f1'])}, domain acc {_f(cv['combined']['domain_accuracy'])}")
     out.append("  policies: " + ", ".join(
         f"{h}={p['mode']}" + (f"@{p['threshold']}" if "threshold" in p else "")
         for h, p in metrics["goals"]["policy"].items()))
     lt = metrics["lines"]["test"]
-    out.append(f"goal lines, test n={lt['model']['n']}: model macro F1 {lt['model']['macro_f1']:.3f}, "
-               f"goal F1 {lt['model']['goal_f1']:.3f}; rules macro F1 {lt['rules']['macro_f1']:.3f}, "
-               f"goal F1 {lt['rules']['goal_f1']:.3f}; CV model macro F1 "
-               f"{metrics['lines']['cv_train']['model']['macro_f1']:.3f}")
+    out.append(f"goal lines, test n={lt['model']['n']}: model macro F1 {_f(lt['model']['macro_f1'])}, "
+               f"goal F1 {_f(lt['model']['goal_f1'])}; rules macro F1 {_f(lt['rules']['macro_f1'])}, "
+               f"goal F1 {_f(lt['rules']['goal_f1'])}; CV model macro F1 "
+               f"{_f(metrics['lines']['cv_train']['model']['macro_f1'])}")
     if metrics.get("alignment"):
         out.append("standards alignment (test): " + ", ".join(
             f"{k} {v}" for k, v in metrics["alignment"].items()))
@@ -347,8 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     metrics["artifacts"] = artifact_sizes(directory)
     path = write_metrics(metrics, directory)
     for line in summary_lines(metrics):
-        print(line)  # noqa: T201  (CLI output)
-    print(f"models loaded in {load_s:.2f} s; metrics written to {path}")  # noqa: T201
+        print(line)
+    print(f"models loaded in {load_s:.2f} s; metrics written to {path}")
     return 0
 
 

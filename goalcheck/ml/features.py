@@ -38,10 +38,10 @@ class Field(BaseEstimator, TransformerMixin):  # type: ignore[misc]
     def __init__(self, key: str = "text") -> None:
         self.key = key
 
-    def fit(self, X: Sequence[Record], y: object = None) -> Field:  # noqa: N803
+    def fit(self, X: Sequence[Record], y: object = None) -> Field:
         return self
 
-    def transform(self, X: Sequence[Record]) -> list[Any]:  # noqa: N803
+    def transform(self, X: Sequence[Record]) -> list[Any]:
         return [x[self.key] for x in X]
 
 

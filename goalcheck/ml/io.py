@@ -113,7 +113,7 @@ def load_artifact(name: str, directory: Path | None = None) -> Any:
         )
     try:
         obj = joblib.load(path)
-    except Exception as exc:  # noqa: BLE001  any unpickling failure is an artifact problem
+    except Exception as exc:
         raise ModelArtifactError(f"{path}: could not be loaded ({exc}); {TRAIN_HINT}") from exc
     log.debug("loaded model artifact %s", path)
     return obj

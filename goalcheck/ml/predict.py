@@ -102,7 +102,7 @@ def goal_probas(bundle: dict[str, Any], records: list[Record]) -> dict[str, np.n
     """Class probabilities of every goal head, the features computed once for the batch."""
     pipes = bundle["pipelines"]
     features = next(iter(pipes.values())).named_steps["features"]
-    X = features.transform(records)  # noqa: N806
+    X = features.transform(records)
     return {head: pipe.named_steps["clf"].predict_proba(X) for head, pipe in pipes.items()}
 
 

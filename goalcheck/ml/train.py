@@ -10,7 +10,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +22,15 @@ from sklearn.model_selection import KFold
 from sklearn.pipeline import Pipeline
 
 from ..schema import COMPONENTS, DOMAINS, STRENGTH_CLASSES, GoalAnalysis
-from .features import Record, goal_records, line_records, make_featurizer, read_jsonl, rule_analyses, slim
+from .features import (
+    Record,
+    goal_records,
+    line_records,
+    make_featurizer,
+    read_jsonl,
+    rule_analyses,
+    slim,
+)
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +93,7 @@ def fit_goal_pipelines(inputs: list[Record], goals: list[dict[str, Any]],
                        seed: int = SEED) -> dict[str, Pipeline]:
     """One shared featurizer and one logistic regression per head, as Pipelines."""
     featurizer = slim(make_featurizer().fit(inputs))
-    X = featurizer.transform(inputs)  # noqa: N806
+    X = featurizer.transform(inputs)
     pipes: dict[str, Pipeline] = {}
     for head in GOAL_HEADS:
         y = [goal_target(g, head) for g in goals]
@@ -240,8 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     from .evaluate import summary_lines
 
     for line in summary_lines(metrics):
-        print(line)  # noqa: T201  (CLI output)
-    print(f"artifacts written to {args.out}/")  # noqa: T201
+        print(line)
+    print(f"artifacts written to {args.out}/")
     return 0
 
 
