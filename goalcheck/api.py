@@ -82,18 +82,33 @@ def analyze_many(
         >>> [a.measurability_class for a in analyze_many(["Jo will improve reading.", "Read 20 sight words with 90% accuracy by May 2027."])]
         ['not_measurable', 'measurable']
     """
+    out = analyze_rules(texts, kinds=kinds, grades=grades, batch_size=batch_size)
+    _apply_models(out)
+    for a in out:
+        _finish(a)
+    return out
+
+
+def analyze_rules(
+    texts: Iterable[str],
+    *,
+    kinds: Sequence[str | None] | None = None,
+    grades: Sequence[str | None] | None = None,
+    batch_size: int = 256,
+) -> list[GoalAnalysis]:
+    """The rules stage alone: components, vague verbs and deficits; no models, no scores.
+
+    Used by :func:`analyze_many` and by ``goalcheck train`` (whose features include it).
+    """
     originals = [_check_text(t) for t in texts]
     nlp = build_nlp()
     folded = [fold_case(t[:MAX_GOAL_CHARS]) for t in originals]
-    out: list[GoalAnalysis] = []
     docs = nlp.pipe(folded, batch_size=batch_size)
+    out: list[GoalAnalysis] = []
     for i, (text, doc) in enumerate(zip(originals, docs, strict=True)):
         kind = kinds[i] if kinds and i < len(kinds) else None
         grade = grades[i] if grades and i < len(grades) else None
         out.append(_analysis_from_doc(text, doc, kind, grade))
-    _apply_models(out)
-    for a in out:
-        _finish(a)
     return out
 
 
@@ -164,14 +179,16 @@ def _analysis_from_doc(text: str, doc: Doc, kind: str | None, grade: str | None)
 
 
 def _apply_models(analyses: list[GoalAnalysis]) -> None:
-    """Domain and standards alignment (rules, refined by learned models when shipped)."""
+    """Domain, learned refinements of the rules (goalcheck.ml), then standards alignment."""
     from .components.domain import classify_domain
     from .components.standards import align_many
+    from .ml.predict import apply_models
 
     for a in analyses:
         domain, confidence, detail = classify_domain(a.text)
         a.domain = domain
         a.explanations.append(Explanation("domain", "lexicon", f"{domain}: {detail}", confidence))
+    apply_models(analyses)
     aligned = align_many(
         [a.text for a in analyses], [a.domain for a in analyses],
         [getattr(a, "_grade", None) for a in analyses],
@@ -249,13 +266,14 @@ def analyze_document(
     """
     from .extract import extract_goals
     from .ingest import read_document
+    from .ml.predict import combined_line_scorer
     from .sections import find_sections
 
     document = read_document(
         source, name=name, password=password, max_pages=max_pages, max_bytes=max_bytes, ocr=ocr
     )
     sections = find_sections(document)
-    goals = extract_goals(document, sections)
+    goals = extract_goals(document, sections, scorer=combined_line_scorer)
     grade = _document_grade(document)
     flat: list[tuple[str, str | None, object]] = []
     for gi, goal in enumerate(goals):

@@ -60,13 +60,23 @@ def build_nlp(model: str | None = None) -> Language:
     key = model or ""
     with _lock:
         if key not in _cache:
-            from .components import measurability, strength  # noqa: F401  registers factories
+            from .components import measurability, strength, tag_map  # noqa: F401  registers factories
 
             nlp = _load_english(model)
+            _replace_attribute_ruler(nlp, tag_map)
             for name in _COMPONENTS:
                 nlp.add_pipe(name)
             _cache[key] = nlp
         return _cache[key]
+
+
+def _replace_attribute_ruler(nlp: Language, tag_map: object) -> None:
+    """Swap the Matcher-based attribute ruler for the dictionary-based tag map."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    _, ruler = nlp.remove_pipe("attribute_ruler")
+    component = nlp.add_pipe("goalcheck/tag_map", before="lemmatizer")
+    component.table = tag_map.table_from_patterns(ruler.patterns)  # type: ignore[attr-defined]
 
 
 def pipeline_info(nlp: Language) -> dict[str, str]:

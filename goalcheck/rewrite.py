@@ -64,6 +64,8 @@ def _rephrase_deficits(text: str, analysis: GoalAnalysis, changes: list[str]) ->
     """Apply the deficit lexicon's replacements, right to left so offsets stay valid."""
     from .components.strength import find_deficits
 
+    if not analysis.deficit_spans:
+        return text
     for d in sorted(find_deficits(text).deficits, key=lambda d: d.start, reverse=True):
         span = text[d.start : d.end]
         if d.category == "negative_only_target":

@@ -321,7 +321,10 @@ def _classify_verb(
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
-    for t in doc:
+    """The first non-space token starting at or after ``char``."""
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    start = span.start if span is not None else len(doc)
+    for t in doc[start:]:
         if t.idx >= char and not t.is_space:
             return t
     return None
@@ -329,9 +332,10 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 def _rescue(doc: Doc, after_char: int, lex: VerbLexicon, stop: int) -> Token | None:
     """Observable action named after a vague verb: 'improve fluency by reading aloud'."""
-    for t in doc:
-        if t.idx < after_char or t.idx >= stop:
-            continue
+    first = _token_at(doc, after_char)
+    for t in doc[first.i if first is not None else len(doc) :]:
+        if t.idx >= stop:
+            break
         if t.lower_ in _RESCUE and t.i + 1 < len(doc):
             nxt = doc[t.i + 1]
             if nxt.tag_ == "VBG" or nxt.lower_.endswith("ing"):

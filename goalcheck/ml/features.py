@@ -87,17 +87,9 @@ def rule_analyses(texts: Sequence[str], kinds: Sequence[str | None] | None = Non
     This is the first stage of :func:`goalcheck.api.analyze_many`, run without
     the models so that training never depends on existing artifacts.
     """
-    from .. import api
-    from ..components.text import fold_case
-    from ..pipeline import build_nlp
+    from ..api import analyze_rules
 
-    nlp = build_nlp()
-    folded = [fold_case(t[: api.MAX_GOAL_CHARS]) for t in texts]
-    out = []
-    for i, (text, doc) in enumerate(zip(texts, nlp.pipe(folded, batch_size=256), strict=True)):
-        kind = kinds[i] if kinds else None
-        out.append(api._analysis_from_doc(text, doc, kind, None))
-    return out
+    return analyze_rules(texts, kinds=kinds)
 
 
 def domain_rule_features(text: str) -> dict[str, float]:

@@ -158,8 +158,17 @@ def oof_line_labels(corpus: Corpus, idx: list[int], seed: int = SEED,
     return pred
 
 
-def candidate_policies() -> list[dict[str, Any]]:
-    """Policies tried for each head, in order of preference when they tie."""
+#: Components keep the rules' spans unless the model is very sure: a component
+#: the model turns on has no span to show, so it must earn that by confidence.
+COMPONENT_THRESHOLDS = (0.95, 0.9)
+
+
+def candidate_policies(head: str = "") -> list[dict[str, Any]]:
+    """Policies tried for a head, in order of preference when they tie."""
+    if head in COMPONENTS:
+        return [{"mode": "rules"}] + [
+            {"mode": "override", "threshold": t} for t in COMPONENT_THRESHOLDS
+        ]
     return ([{"mode": "rules"}] + [{"mode": "override", "threshold": t} for t in THRESHOLDS]
             + [{"mode": "model"}])
 
@@ -185,7 +194,7 @@ def choose_policies(corpus: Corpus, idx: list[int], oof: dict[str, np.ndarray]) 
     chosen: dict[str, dict[str, Any]] = {}
     for head in GOAL_HEADS:
         best, best_score = None, -1.0
-        for policy in candidate_policies():
+        for policy in candidate_policies(head):
             s = _policy_score(corpus, idx, head, oof[head], policy)
             if s > best_score + 1e-9:
                 best, best_score = policy, s
