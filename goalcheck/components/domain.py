@@ -91,6 +91,13 @@ def _blank(text: str, patterns: list[re.Pattern[str]]) -> str:
 
 
 def domain_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Cached :func:`_domain_scores` (the analysis and the models both ask for it); copies."""
+    scores, words = _domain_scores(text)
+    return dict(scores), {d: list(w) for d, w in words.items()}
+
+
+@lru_cache(maxsize=4096)
+def _domain_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Score of every domain for ``text`` and the cue words that produced it.
 
     Example:

@@ -321,11 +321,16 @@ def _classify_verb(
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
-    """The first non-space token starting at or after ``char``."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
-    start = span.start if span is not None else len(doc)
-    for t in doc[start:]:
-        if t.idx >= char and not t.is_space:
+    """The first non-space token starting at or after ``char`` (binary search on offsets)."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    for t in doc[lo:]:
+        if not t.is_space:
             return t
     return None
 
@@ -371,11 +376,10 @@ def _compound_verbs(
 
 
 def find_learner_and_behavior(
-    doc: Doc, start_char: int, blocked: list[Found], conditions: list[Found] = ()  # type: ignore[assignment]
+    doc: Doc, text: str, start_char: int, blocked: list[Found], conditions: list[Found] = ()  # type: ignore[assignment]
 ) -> tuple[list[Found], list[Found], list[Found], list[str]]:
-    """Learner spans, behavior spans, vague-verb spans and notes for ``doc``."""
+    """Learner spans, behavior spans, vague-verb spans and notes for ``doc`` (whose text is ``text``)."""
     lex = verbs()
-    text = doc.text
     learners: list[Found] = []
     behaviors: list[Found] = []
     vague: list[Found] = []
@@ -476,7 +480,7 @@ def analyze_measurability(doc: Doc) -> MeasurabilityResult:
     comps, postsecondary = find_regex_components(text[: tail.start()] if tail else text, start)
     blocked = [f for label, spans in comps.items() if label != "condition" for f in spans]
     learners, behaviors, vague, notes = find_learner_and_behavior(
-        doc, start, blocked, comps["condition"]
+        doc, text, start, blocked, comps["condition"]
     )
     comps["condition"] = _trim_conditions(text, comps["condition"], learners + behaviors + vague)
     comps["learner"] = learners
