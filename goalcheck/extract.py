@@ -18,6 +18,8 @@ Example:
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 import logging
 import re
@@ -318,6 +320,16 @@ def _field_role(fieldname: str | None) -> str | None:
     return None
 
 
+def _batched(score: GoalScorer, units: list[Any]) -> GoalScorer:
+    """Score every unit in one call when the scorer offers ``score.many(texts, kinds)``."""
+    many = getattr(score, "many", None)
+    if many is None:
+        return score
+    keys = [(u.text, u.section.kind if u.section else "") for u in units]
+    results = dict(zip(keys, many([k[0] for k in keys], [k[1] for k in keys]), strict=True))
+    return lambda text, kind: results.get((text, kind)) or score(text, kind)
+
+
 def extract_goals(document: Document, sections: list[Section], *,
                   scorer: GoalScorer | None = None, threshold: float = THRESHOLD) -> list[Goal]:
     """The goals of a document: annual goals (objectives attached) and postsecondary goals.
@@ -335,6 +347,7 @@ def extract_goals(document: Document, sections: list[Section], *,
     score = scorer or is_goal_line
     owners = assign_lines(document, sections)
     units = build_units(document, owners, heading_lines(document))
+    score = _batched(score, units)
     goals: list[Goal] = []
     numbered: dict[int, Goal] = {}
     current: Goal | None = None
