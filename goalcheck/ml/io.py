@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +33,17 @@ TRAIN_HINT = "run `goalcheck train` to build them from training_data/"
 
 
 def models_dir() -> Path:
-    """The directory of the artifacts: ``$GOALCHECK_MODELS`` or ``models/`` beside the package."""
+    """The directory of the artifacts.
+
+    ``$GOALCHECK_MODELS`` if set; else ``models/`` of the checkout the package
+    runs from; else the copy an installed wheel puts in ``<prefix>/share/goalcheck/models``.
+    """
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    return Path(goalcheck.__file__).resolve().parent.parent / "models"
+    checkout = Path(goalcheck.__file__).resolve().parent.parent / "models"
+    installed = Path(sys.prefix) / "share" / "goalcheck" / "models"
+    return checkout if checkout.is_dir() or not installed.is_dir() else installed
 
 
 def sha256_file(path: Path) -> str:
