@@ -192,6 +192,7 @@ def _apply_models(analyses: list[GoalAnalysis]) -> None:
     aligned = align_many(
         [a.text for a in analyses], [a.domain for a in analyses],
         [getattr(a, "_grade", None) for a in analyses],
+        [_skill_text(a) for a in analyses],
     )
     for a, (alignment, notes) in zip(analyses, aligned, strict=True):
         if alignment.status == "explicit" and alignment.standards:
@@ -202,6 +203,22 @@ def _apply_models(analyses: list[GoalAnalysis]) -> None:
                     "domain", "pattern", f"{cited}: from the cited standard", 1.0))
         a.alignment = alignment
         a.explanations.extend(notes)
+
+
+_NOT_SKILL = ("timeframe", "condition", "criterion", "measurement", "learner")
+
+
+def _skill_text(a: GoalAnalysis) -> str:
+    """The goal's text with everything but the action and its object blanked out."""
+    chars = list(a.text)
+    for name in _NOT_SKILL:
+        for s in a.components[name].spans:
+            chars[s.start : s.end] = " " * (s.end - s.start)
+    for d in a.deficit_spans:  # "cannot read" before the goal describes, not targets
+        chars[d.start : d.end] = " " * (d.end - d.start)
+    # The skill starts at the action: sentences before it describe the present level.
+    actions = [s.start for s in a.components["behavior"].spans] + [v.start for v in a.vague_verbs]
+    return "".join(chars[min(actions) if actions else 0 :])
 
 
 def _domain_of_code(code: str) -> str | None:

@@ -234,3 +234,19 @@ def test_targets_on_labelled_test_split() -> None:
     assert result["explicit_code_accuracy"] == 1.0
     assert result["inferred_top3"] >= 0.85
     assert result["status_accuracy"] >= 0.90
+
+
+# RUBRIC 7.11: an academic goal naming no skill is `none`; naming one is `inferred`.
+@pytest.mark.parametrize("goal, status", [
+    ("Maya will improve reading skills.", "none"),
+    ("Jo will improve math skills.", "none"),
+    ("Sam will solve problems.", "none"),
+    ("By June 2027, Sam will solve math problems with 80% accuracy.", "none"),
+    ("Maya will understand what she reads.", "inferred"),
+    ("Sam will solve two-step word problems.", "inferred"),
+    ("Read 20 sight words with 90% accuracy.", "inferred"),
+])
+def test_issue_goal_naming_no_skill_is_not_aligned(goal: str, status: str) -> None:
+    from goalcheck import analyze_goal
+
+    assert analyze_goal(goal).alignment.status == status

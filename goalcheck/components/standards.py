@@ -502,9 +502,44 @@ def _grade_note(best: StandardMatch, grade: str | None) -> Explanation | None:
     )
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from .measurability import verbs
+
+    raw = json.loads(
+        resources.files("goalcheck").joinpath("data/lexicons/iep_vocabulary.json").read_text("utf-8")
+    )
+    vague = {w for phrase in verbs().vague for w in phrase.split()}
+    return frozenset(raw["generic_words"]["words"]) | ENGLISH_STOP_WORDS | vague | {"will", "shall"}
+
+
+def names_no_skill(text: str) -> bool:
+    """True when every word of ``text`` but names is generic ("Jo will improve math skills").
+
+    Example:
+        >>> names_no_skill("Sam will solve problems."), names_no_skill("Sam will solve two-step word problems.")
+        (True, False)
+    """
+    if find_cited_codes(text):
+        return False
+    generic = _generic_words()
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if word[0].isupper() and word[1:].islower() and word.lower() not in generic:
+            continue  # a name ("Maya"); a capitalised common word is still judged
+        if word.lower() not in generic:
+            return False
+    return True
+
+
 def align(
     text: str, domain: str | None, grade: str | None = None,
-    matches: list[StandardMatch] | None = None,
+    matches: list[StandardMatch] | None = None, skill_text: str | None = None,
 ) -> tuple[Alignment, list[Explanation]]:
     """Standards alignment of one goal (RUBRIC.md section 4) and why.
 
@@ -543,6 +578,12 @@ def align(
             "alignment", "rule",
             f"{(domain or '').replace('_', ' ')} goal: academic standards do not apply", 1.0))
         return Alignment("not_applicable", None, []), notes
+    if names_no_skill(skill_text if skill_text is not None else text):
+        notes.append(Explanation(
+            "alignment", "lexicon",
+            "names no particular reading, writing or math skill (RUBRIC 7.11): "
+            "say which skill, e.g. 'decode CVC words' or 'add fractions'", 0.8))
+        return Alignment("none", 0, []), notes
     if matches is None:
         matches = infer_standards(text, domain, grade, k=3)
     best = matches[0].similarity if matches else 0.0
@@ -565,12 +606,19 @@ def align(
 
 
 def align_many(
-    texts: list[str], domains: list[str | None], grades: list[str | None]
+    texts: list[str], domains: list[str | None], grades: list[str | None],
+    skill_texts: list[str | None] | None = None,
 ) -> list[tuple[Alignment, list[Explanation]]]:
-    """Batched :func:`align`: one similarity product for all goals."""
+    """Batched :func:`align`: one similarity product for all goals.
+
+    ``skill_texts``: each goal's text with its timeframe, condition, criterion,
+    measurement and learner blanked out, so that RUBRIC 7.11's "names no
+    skill" test reads only the skill.
+    """
     grades = [g or grade_from_text(t) for g, t in zip(grades, texts)]
     inferred = infer_many(texts, domains, grades, k=3) if texts else []
-    return [align(t, d, g, m) for t, d, g, m in zip(texts, domains, grades, inferred)]
+    skills = skill_texts or [None] * len(texts)
+    return [align(t, d, g, m, k) for t, d, g, m, k in zip(texts, domains, grades, inferred, skills)]
 
 
 # ------------------------------------------------------------------ evaluation
