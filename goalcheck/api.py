@@ -205,7 +205,7 @@ def _apply_models(analyses: list[GoalAnalysis]) -> None:
         a.explanations.extend(notes)
 
 
-_NOT_SKILL = ("timeframe", "condition", "criterion", "measurement", "learner")
+_NOT_SKILL = ("timeframe", "condition", "measurement", "learner")
 
 
 def _skill_text(a: GoalAnalysis) -> str:

@@ -502,14 +502,14 @@ def _grade_note(best: StandardMatch, grade: str | None) -> Explanation | None:
     )
 
 
+from .measurability import verbs  # noqa: E402  (after the standards data helpers above)
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    from .measurability import verbs
 
     raw = json.loads(
         resources.files("goalcheck").joinpath("data/lexicons/iep_vocabulary.json").read_text("utf-8")
@@ -530,8 +530,10 @@ def names_no_skill(text: str) -> bool:
     generic = _generic_words()
     for m in _WORD.finditer(text):
         word = m.group(0)
-        if word[0].isupper() and word[1:].islower() and word.lower() not in generic:
-            continue  # a name ("Maya"); a capitalised common word is still judged
+        if word[0].isupper() and word[1:].islower() and word.lower() not in generic and (
+            word.lower() not in verbs().observable
+        ):
+            continue  # a name ("Maya"); a capitalised verb or common word is still judged
         if word.lower() not in generic:
             return False
     return True
