@@ -151,7 +151,8 @@ def _analysis_from_doc(text: str, doc: Doc, kind: str | None, grade: str | None)
             f = found[0]
             ex.append(Explanation(
                 "measurability", "pattern" if f.rule != "observable_lexicon" else "lexicon",
-                f"{name} found ({_COMPONENT_WHY[name]}): '{text[f.start:f.end]}' [rule {f.rule}]",
+                f"{name} found ({_COMPONENT_WHY[name]}): '{text[f.start:f.end]}' "
+                f"(rule: {f.rule.replace('_', ' ')})",
                 f.confidence,
             ))
     for v in analysis.vague_verbs:

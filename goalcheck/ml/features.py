@@ -28,7 +28,7 @@ from ..schema import COMPONENTS, DOMAINS, GoalAnalysis
 
 Record = dict[str, Any]
 
-_RULE_ID = re.compile(r"^(\w+) found \(.*\[rule ([\w\-]+)\]$", re.DOTALL)
+_RULE_ID = re.compile(r"^(\w+) found \(.*\(rule: ([\w\- ]+)\)$", re.DOTALL)
 _DEFICIT_CAT = re.compile(r"^deficit framing \(([^)]*)\)")
 
 
@@ -118,7 +118,7 @@ def goal_rule_features(a: GoalAnalysis) -> dict[str, float]:
         if e.dimension == "measurability":
             m = _RULE_ID.match(e.detail)
             if m:
-                feats[f"{m.group(1)}:rule={m.group(2)}"] = 1.0
+                feats[f"{m.group(1)}:rule={m.group(2).replace(' ', '_')}"] = 1.0
             elif e.source == "rule":
                 feats["note=" + e.detail.split(":")[0][:40]] = 1.0
         elif e.dimension == "strength":
