@@ -90,6 +90,12 @@ def test_encrypted_needs_password() -> None:
     assert [ln.text for ln in doc.lines] == ["Maya will read 20 words."]
 
 
+def limits_ocr_available_now() -> bool:
+    from goalcheck.ingest import ocr
+
+    return ocr.available()
+
+
 def test_image_only_pdf_warns_without_ocr() -> None:
     doc = read_document(image_only_pdf(), name="scan.pdf", ocr="off")
     assert doc.pages == 1 and doc.lines == []
@@ -97,6 +103,24 @@ def test_image_only_pdf_warns_without_ocr() -> None:
     doc = read_document(image_only_pdf(), name="scan.pdf")
     if not limits_ocr_available():
         assert any("tesseract-ocr" in w for w in doc.warnings)
+
+
+def test_image_only_pdf_without_tesseract_names_the_install_command(monkeypatch) -> None:
+    from goalcheck.ingest import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    doc = read_document(image_only_pdf(), name="scan.pdf")
+    warning = next(w for w in doc.warnings if "scanned" in w)
+    assert "Page 1" in warning and "apt-get install tesseract-ocr" in warning
+
+
+@pytest.mark.skipif(not limits_ocr_available_now(), reason="tesseract and pytesseract not installed")
+def test_scanned_page_is_read_by_ocr() -> None:
+    from pathlib import Path
+
+    doc = read_document(Path(__file__).parent / "corpus" / "scanned.pdf")
+    page1 = " ".join(ln.text for ln in doc.lines if ln.page == 1)
+    assert "Annual Goals" in page1 and "Sam will" in page1
 
 
 def limits_ocr_available() -> bool:
