@@ -53,7 +53,7 @@ def main() -> None:
     p.add_argument("--profile", action="store_true", help="print where analyze_many spends time")
     args = p.parse_args()
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from goalcheck import analyze_goal, analyze_many
 

@@ -121,7 +121,7 @@ class Matched:
 
 
 def _doc_keys(row: dict[str, Any]) -> list[str]:
-    keys = []
+    keys: list[str] = []
     for col in _DOC_COLUMNS:
         v = str(row.get(col) or "").strip()
         if v:

@@ -25,6 +25,7 @@ from .schema import (
     DeficitSpan,
     DocumentReport,
     Explanation,
+    Goal,
     GoalAnalysis,
     Span,
 )
@@ -293,19 +294,17 @@ def analyze_document(
     sections = find_sections(document)
     goals = extract_goals(document, sections, scorer=combined_line_scorer)
     grade = _document_grade(document)
-    flat: list[tuple[str, str | None, object]] = []
+    flat: list[tuple[str, str | None, Goal]] = []
     for gi, goal in enumerate(goals):
         flat.append((f"g{gi + 1}", None, goal))
         for oi, obj in enumerate(goal.objectives):
             flat.append((f"g{gi + 1}.{oi + 1}", f"g{gi + 1}", obj))
-    texts = [g.text for _, _, g in flat]  # type: ignore[attr-defined]
     analyses = analyze_many(
-        texts, kinds=[g.kind for _, _, g in flat], grades=[grade] * len(flat)  # type: ignore[attr-defined]
-    ) if texts else []
+        [g.text for _, _, g in flat], kinds=[g.kind for _, _, g in flat], grades=[grade] * len(flat)
+    ) if flat else []
     for (gid, parent, goal), a in zip(flat, analyses, strict=True):
         a.id, a.parent = gid, parent
-        a.page, a.section = goal.page, goal.section  # type: ignore[attr-defined]
-        a.baseline = goal.baseline  # type: ignore[attr-defined]
+        a.page, a.section, a.baseline = goal.page, goal.section, goal.baseline
     return DocumentReport(
         source=document.source, pages=document.pages, sections=sections,
         goals=analyses, warnings=list(document.warnings),

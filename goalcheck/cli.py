@@ -95,8 +95,8 @@ def format_document_text(report: DocumentReport, colour: bool = False) -> str:
     """Human-readable report of one document."""
     s = report.summary
     lines = [
-        f"{report.source}: {report.pages} pages, {s['goals']} goals, "
-        f"{s['measurable']} measurable, mean overall {s['mean_overall']}",
+        (f"{report.source}: {report.pages} pages, {s['goals']} goals, "
+         f"{s['measurable']} measurable, mean overall {s['mean_overall']}"),
     ]
     lines += [f"  warning: {w}" for w in report.warnings]
     lines.append("Sections: " + "; ".join(
@@ -132,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--max-bytes", type=int, default=50_000_000,
                    help="refuse larger files (50,000,000 bytes)")
     a.add_argument("--no-ocr", action="store_true", help="never OCR scanned pages")
-    for name, module in DELEGATED.items():
+    for name in DELEGATED:
         sub.add_parser(name, help=f"see: goalcheck {name} --help", add_help=False)
     sub.add_parser("app", help="start the Streamlit app")
     return p

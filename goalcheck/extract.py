@@ -18,8 +18,6 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any
-
 import json
 import logging
 import re
@@ -27,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from goalcheck.schema import Document, Goal, Line, Section
 from goalcheck.sections import assign_lines, heading_lines

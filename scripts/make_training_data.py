@@ -22,10 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from training_data import lines as L  # noqa: E402
-from training_data.ccss import expand, official_codes  # noqa: E402
-from training_data.composer import ACADEMIC, compose, cite  # noqa: E402
-from training_data.markup import parse, shift  # noqa: E402
+from training_data.ccss import expand, official_codes
+from training_data.composer import ACADEMIC, cite, compose
+from training_data.markup import parse, shift
+
+from training_data import lines as L
 
 log = logging.getLogger("make_training_data")
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +43,7 @@ GRADES = ("PK", "K", *[str(g) for g in range(1, 13)], "18-21")
 DOM_ABBR = {**{d[:3]: d for d in DOMAINS}, "sel": "social_emotional"}
 KIND_ABBR = {"A": "annual_goal", "O": "objective", "P": "postsecondary_goal"}
 STATUS_ABBR = {"e": "explicit", "i": "inferred", "n": "none", "x": "not_applicable"}
-AFTER_SCHOOL = re.compile(r"after|upon|following|once|leaving|exiting|graduat|post-?secondary|as an adult|complet\w* (of )?(high )?school", re.I)
+AFTER_SCHOOL = re.compile(r"after|upon|following|once|leaving|exiting|graduat|post-?secondary|as an adult|complet\w* (of )?(high )?school", re.IGNORECASE)
 GOAL_PREFIX = ["1. ", "2. ", "Goal #2: ", "• ", "Annual Goal 3: ", "GOAL 1 - ", "(a) ", "- ", "Goal 4) ", "G1: ", "3) ", "* ", "Measurable Annual Goal: "]
 OBJ_PREFIX = ["a) ", "Objective 1.2: ", "Benchmark A: ", "1a. ", "STO 2: ", "Obj. 3 ", "i. ", "• ", "2b) ", "Short-term objective 1: ", "B. ", "- "]
 

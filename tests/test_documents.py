@@ -159,7 +159,7 @@ def test_scanned_pages_warned_or_read(golden: Path) -> None:
     from goalcheck.ingest import ocr
 
     gold = load(golden)
-    doc, sections, found = analyse(gold["source"])
+    doc, _, found = analyse(gold["source"])
     if ocr.available():
         texts = [f[0].text for f in found]
         for goal in gold.get("ocr_goals", []):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_measurability import CASES
 
 from goalcheck import analyze_goal
-
-from test_measurability import CASES
 
 GOALS = [c[0] for c in CASES]
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from goalcheck import analyze_goal
-from goalcheck import scoring
+from goalcheck import analyze_goal, scoring
 
 
 def test_weights_sum_to_100() -> None:

@@ -396,7 +396,8 @@ def _index() -> _Index:
         for name, parts in _POOLS.items()
     }
     pools["all"] = np.array([r["domain"] not in {"MP", "RH", "RST", "WHST"} for r in records])
-    ranks = [[_rank("K" if g == "K" else str(int(g))) for g in r["grades"]] for r in records]
+    ranks = [[x for g in r["grades"] if (x := _rank("K" if g == "K" else str(int(g)))) is not None]
+             for r in records]
     lo = np.array([min(r) if r else 0 for r in ranks])
     hi = np.array([max(r) if r else 12 for r in ranks])
     log.debug("standards index: %d standards, %d features", *matrix.shape)
@@ -502,7 +503,7 @@ def _grade_note(best: StandardMatch, grade: str | None) -> Explanation | None:
     )
 
 
-from .measurability import verbs  # noqa: E402  (after the standards data helpers above)
+from .measurability import verbs
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 

@@ -55,7 +55,7 @@ class TagMap:
                 tok.pos_ = pos
             morph = attrs.get("MORPH")
             if morph:
-                tok.set_morph(morph)
+                tok.set_morph(morph)  # type: ignore[attr-defined]  # Cython attribute
         return doc
 
 
