@@ -171,3 +171,10 @@ def test_analyze_many_equals_one_by_one() -> None:
     batch = [a.to_dict() for a in analyze_many(texts)]
     single = [analyze_goal(t).to_dict() for t in texts]
     assert batch == single
+
+
+def test_issue_second_clause_with_will_is_read() -> None:
+    a = analyze_goal("Jamal will stop hitting and will learn to improve his reading skills.")
+    assert [v.text for v in a.vague_verbs] == ["learn"]
+    a = analyze_goal("Kenji will read a passage and will answer 5 questions.")
+    assert [b.text for b in a.components["behavior"].spans] == ["read", "answer"]

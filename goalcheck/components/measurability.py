@@ -361,7 +361,7 @@ def _compound_verbs(
         if t.lower_ not in {"and", "or", ",", "then"}:
             continue
         j = t.i + 1
-        while j < len(doc) and (doc[j].tag_ == "RB" or doc[j].lower_ in {"then", "and"}):
+        while j < len(doc) and (doc[j].tag_ == "RB" or doc[j].lower_ in {"then", "and"} | _WILL):
             j += 1
         if j >= len(doc):
             break
