@@ -271,11 +271,12 @@ def provenance(corpus: Corpus, seed: int) -> dict[str, Any]:
 
 
 def artifact_sizes(directory: Path) -> dict[str, int]:
-    """Bytes of each artifact file."""
+    """Size of each artifact file in kB (rounded: pickles of equal models can differ by a
+    few bytes, and metrics.json must be byte-identical for the same data)."""
     from .io import ARTIFACTS
 
-    return {f"{n}.joblib": (directory / f"{n}.joblib").stat().st_size for n in ARTIFACTS
-            if (directory / f"{n}.joblib").exists()}
+    return {f"{n}.joblib": round((directory / f"{n}.joblib").stat().st_size / 1000)
+            for n in ARTIFACTS if (directory / f"{n}.joblib").exists()}
 
 
 def write_metrics(metrics: dict[str, Any], directory: Path) -> Path:
@@ -318,7 +319,7 @@ def summary_lines(metrics: dict[str, Any]) -> list[str]:
         out.append("standards alignment (test): " + ", ".join(
             f"{k} {v}" for k, v in metrics["alignment"].items()))
     if metrics.get("artifacts"):
-        out.append("artifacts: " + ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in metrics["artifacts"].items()))
+        out.append("artifacts: " + ", ".join(f"{k} {v / 1e3:.2f} MB" for k, v in metrics["artifacts"].items()))
     return out
 
 

@@ -204,6 +204,36 @@ def choose_policies(corpus: Corpus, idx: list[int], oof: dict[str, np.ndarray]) 
     return chosen
 
 
+def _drop_stop_words(obj: Any) -> None:
+    """Delete the vectorizers' ``stop_words_`` (terms cut by max_features) before pickling.
+
+    scikit-learn keeps them only for inspection; they are a set, whose pickled
+    order changes from run to run, so the artifacts would not be byte-identical.
+    """
+    from sklearn.base import BaseEstimator
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    seen: set[int] = set()
+
+    def walk(x: Any) -> None:
+        if id(x) in seen:
+            return
+        seen.add(id(x))
+        if isinstance(x, CountVectorizer) and hasattr(x, "stop_words_"):
+            x.stop_words_ = None
+        if isinstance(x, BaseEstimator):
+            for v in x.get_params(deep=True).values():
+                walk(v)
+        elif isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, (list, tuple)):
+            for v in x:
+                walk(v)
+
+    walk(obj)
+
+
 def build(data_dir: Path, out_dir: Path, seed: int = SEED) -> dict[str, Any]:
     """Train every artifact, write them with their meta and ``metrics.json``; return the metrics."""
     from . import evaluate
@@ -227,6 +257,8 @@ def build(data_dir: Path, out_dir: Path, seed: int = SEED) -> dict[str, Any]:
     oof_lines = oof_line_labels(corpus, line_train, seed)
     metrics = evaluate.full_report(corpus, bundle, line_model, oof, oof_lines)
     common = evaluate.provenance(corpus, seed)
+    _drop_stop_words(bundle)
+    _drop_stop_words(line_model)
     save_artifact(bundle, "goal_models", {
         **common, "heads": list(GOAL_HEADS), "policy": policy,
         "metrics": metrics["goals"]["test"]["all"],
