@@ -34,3 +34,30 @@ def test_bad_option_is_usage_error() -> None:
 def test_analyze_missing_file_reports_and_returns_1(tmp_path, capsys) -> None:
     assert main(["analyze", str(tmp_path / "nope.pdf")]) == 1
     assert "nope.pdf" in capsys.readouterr().err
+
+
+def test_analyze_reports_each_bad_file_and_goes_on(tmp_path, capsys) -> None:
+    from goalcheck.data import SAMPLE_IEP
+
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n this is not really a pdf")
+    assert main(["analyze", str(bad), str(SAMPLE_IEP), "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    assert "broken.pdf" in captured.err and "Traceback" not in captured.err
+    report = json.loads(captured.out)
+    assert report["source"] == "sample_iep.pdf" and report["summary"]["goals"] > 0
+
+
+def test_analyze_csv_has_one_row_per_goal(tmp_path) -> None:
+    from goalcheck.data import SAMPLE_IEP
+
+    out = tmp_path / "goals.csv"
+    assert main(["analyze", str(SAMPLE_IEP), "--format", "csv", "-o", str(out)]) == 0
+    rows = out.read_text().strip().splitlines()
+    assert len(rows) - 1 == json.loads(_json_of(SAMPLE_IEP))["summary"]["goals"]
+
+
+def _json_of(path) -> str:
+    from goalcheck import analyze_document
+
+    return json.dumps(analyze_document(path).to_dict())
