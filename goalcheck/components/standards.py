@@ -619,7 +619,13 @@ def align_many(
     skill" test reads only the skill.
     """
     grades = [g or grade_from_text(t) for g, t in zip(grades, texts)]
-    inferred = infer_many(texts, domains, grades, k=3) if texts else []
+    # Functional goals never use the inferred matches: infer only for the others.
+    wanted = [i for i, d in enumerate(domains) if d not in FUNCTIONAL_DOMAINS]
+    found = infer_many([texts[i] for i in wanted], [domains[i] for i in wanted],
+                       [grades[i] for i in wanted], k=3) if wanted else []
+    inferred: list[list[StandardMatch] | None] = [None] * len(texts)
+    for i, matches in zip(wanted, found, strict=True):
+        inferred[i] = matches
     skills = skill_texts or [None] * len(texts)
     return [align(t, d, g, m, k) for t, d, g, m, k in zip(texts, domains, grades, inferred, skills)]
 

@@ -45,6 +45,7 @@ _REPLACED_WINDOW = 40  # characters after "instead of" that name the replaced be
 @dataclass(frozen=True)
 class DeficitLexicon:
     entries: list[tuple[re.Pattern[str], str, str, str | None]]
+    any_deficit: re.Pattern[str]  # all entries in one pattern: most goals match none
     named_replacement: list[re.Pattern[str]]
     reduction_replacement: list[re.Pattern[str]]
     not_deficit: list[re.Pattern[str]]
@@ -62,6 +63,7 @@ def lexicon() -> DeficitLexicon:
             (re.compile(d["regex"], flags), d["category"], d["suggestion"], d.get("replace"))
             for d in raw["deficits"]
         ],
+        any_deficit=re.compile("|".join(f"(?:{d['regex']})" for d in raw["deficits"]), flags),
         named_replacement=[re.compile(r, flags) for r in raw["replacement_cues"]["named"]],
         reduction_replacement=[
             re.compile(r, flags) for r in raw["replacement_cues"]["with_reduction"]
@@ -79,8 +81,10 @@ def find_deficits(text: str) -> StrengthResult:
         ('deficit_based', ['negative_only_target'])
     """
     lex = lexicon()
-    cleared = [(m.start(), m.end()) for rx in lex.not_deficit for m in rx.finditer(text)]
     named = [m for rx in lex.named_replacement for m in rx.finditer(text)]
+    if not lex.any_deficit.search(text):
+        return StrengthResult(strength_class="neutral" if named else "strength_based")
+    cleared = [(m.start(), m.end()) for rx in lex.not_deficit for m in rx.finditer(text)]
     # The behavior being replaced ("instead of refusing tasks") is named, not a label.
     cleared += [(m.end(), m.end() + _REPLACED_WINDOW) for m in named]
     found: list[Deficit] = []
