@@ -83,7 +83,9 @@ def find_deficits(text: str) -> StrengthResult:
     lex = lexicon()
     named = [m for rx in lex.named_replacement for m in rx.finditer(text)]
     if not lex.any_deficit.search(text):
-        return StrengthResult(strength_class="neutral" if named else "strength_based")
+        return StrengthResult(
+            strength_class="neutral" if named else "strength_based", replacement_named=bool(named)
+        )
     cleared = [(m.start(), m.end()) for rx in lex.not_deficit for m in rx.finditer(text)]
     # The behavior being replaced ("instead of refusing tasks") is named, not a label.
     cleared += [(m.end(), m.end() + _REPLACED_WINDOW) for m in named]
