@@ -178,3 +178,12 @@ def test_issue_second_clause_with_will_is_read() -> None:
     assert [v.text for v in a.vague_verbs] == ["learn"]
     a = analyze_goal("Kenji will read a passage and will answer 5 questions.")
     assert [b.text for b in a.components["behavior"].spans] == ["read", "answer"]
+
+
+@pytest.mark.parametrize("text, learner", [
+    ("Jo cannot stay seated and will remain seated for 5 minutes.", ["Jo"]),
+    ("Maya reads slowly and will read 90 wcpm by June 2027.", ["Maya"]),
+    ("By June 2027, reading and math will improve.", []),
+])
+def test_issue_learner_of_a_clause_after_and(text: str, learner: list[str]) -> None:
+    assert [s.text for s in analyze_goal(text).components["learner"].spans] == learner

@@ -233,6 +233,18 @@ def _find_will(doc: Doc, start_char: int) -> list[tuple[Token, Token | None]]:
     return out
 
 
+def _sentence_subject(doc: Doc, before: int, blocked: list[Found], folded: bool) -> Found | None:
+    """The learner opening the clause that ``before`` (a conjunction) continues."""
+    start = before
+    while start > 0 and doc[start - 1].text not in {".", ";", ":"}:
+        start -= 1
+    for k in range(start, before):
+        nxt = doc[k + 1]
+        if nxt.pos_ in {"AUX", "VERB"} or nxt.tag_ == "MD":
+            return _learner_before(doc, nxt, blocked, folded)
+    return None
+
+
 def _learner_before(doc: Doc, will: Token, blocked: list[Found], folded: bool) -> Found | None:
     """The subject right before "will": a name, a pronoun, "the student", "[Student]"."""
     i = will.i - 1
@@ -244,6 +256,9 @@ def _learner_before(doc: Doc, will: Token, blocked: list[Found], folded: bool) -
             if doc[j].lower_ in {"who", "whose"} and j >= 1 and doc[j - 1].text == ",":
                 i = j - 2
                 break
+    if i >= 0 and doc[i].lower_ in {"and", "but", "so"}:
+        # "Jo cannot stay seated and will ...": the subject of the sentence's first clause.
+        return _sentence_subject(doc, i, blocked, folded)
     if i < 0:
         return None
     last = doc[i]
