@@ -187,3 +187,9 @@ def test_issue_second_clause_with_will_is_read() -> None:
 ])
 def test_issue_learner_of_a_clause_after_and(text: str, learner: list[str]) -> None:
     assert [s.text for s in analyze_goal(text).components["learner"].spans] == learner
+
+
+def test_issue_action_after_a_condition_without_comma() -> None:
+    a = analyze_goal("Given a list of 10 CVC words read them aloud with 90% accuracy.")
+    assert [s.text for s in a.components["behavior"].spans] == ["read"]
+    assert [s.text for s in a.components["condition"].spans] == ["Given a list of 10 CVC words"]

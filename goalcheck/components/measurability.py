@@ -424,6 +424,8 @@ def find_learner_and_behavior(
         return learners, behaviors, vague, notes
     if not heads:
         head = _first_free_token(doc, start_char, blocked + list(conditions))
+        if head is None:
+            head = _verb_inside_condition(doc, conditions)
         if head is not None:
             heads.append(head)
             notes.append("no subject: read as an objective opening with its verb")
@@ -473,6 +475,18 @@ def _first_free_token(doc: Doc, start_char: int, blocked: list[Found]) -> Token 
         if opening and (lemma in lex.observable or lemma in lex.vague or t.tag_ == "VB"):
             return t
         opening = False
+    return None
+
+
+def _verb_inside_condition(doc: Doc, conditions: list[Found]) -> Token | None:
+    """An action swallowed by a condition written without a comma:
+    "Given a list of 10 CVC words read them aloud" -> "read"."""
+    lex = verbs()
+    for c in conditions:
+        for t in doc:
+            if c.start < t.idx < c.end and t.i > 0 and doc[t.i - 1].tag_ in {"NNS", "NN", "NNP"}:
+                if _lemma(t) in lex.observable and t.tag_ in {"VB", "VBP", "VBD"}:
+                    return t
     return None
 
 
