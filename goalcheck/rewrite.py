@@ -33,6 +33,7 @@ _SKILLS_OBJECT = re.compile(
     r"competence|proficiency|level)(?:\s+(?:in|of|with|for)\b)?",
     re.IGNORECASE,
 )
+_PASSIVE = re.compile(r"^(?P<obj>.+?)\s+will\s+be\s+[a-z]+(?:ed|en|wn|t)\s+by\s+", re.IGNORECASE)
 _TO_VERB = re.compile(r"^\s*(?:how\s+)?to\s+(?=[a-z])", re.IGNORECASE)
 _COPULA = {"be", "become", "get", "have", "is", "are"}
 _LOWER_FIRST = {"the", "given", "when", "using", "with", "during", "in", "after", "he", "she",
@@ -102,6 +103,18 @@ def _replace_vague(text: str, analysis: GoalAnalysis, changes: list[str]) -> str
     if analysis.present("behavior") or not analysis.vague_verbs:
         return text
     v = analysis.vague_verbs[0]
+    passive = _PASSIVE.match(text)
+    learner = analysis.components["learner"].spans
+    if passive and learner and learner[0].start == passive.end():
+        # "Writing skills will be improved by Carlos": say it in the active voice.
+        agent, rest = learner[0], text[learner[0].end :]
+        skills_verb, placeholder, object_verb = DOMAIN_ACTIONS.get(analysis.domain, DOMAIN_ACTIONS[None])
+        obj = passive.group("obj")
+        action = (f"{skills_verb} {placeholder}".strip() if _SKILLS_OBJECT.fullmatch(obj + " ")
+                  or _SKILLS_OBJECT.fullmatch(obj) else f"{object_verb} {obj[:1].lower() + obj[1:]}")
+        changes.append(f"rewrote the passive, vague '{text[: agent.end]}' as an action of {agent.text}: "
+                       f"'{action}'")
+        return f"{agent.text} will {action}{rest}"
     verb_text = text[v.start : v.end]
     rest = text[v.end :]
     skills_verb, placeholder, object_verb = DOMAIN_ACTIONS.get(analysis.domain, DOMAIN_ACTIONS[None])

@@ -20,7 +20,7 @@ OBSERVABLE = {
     "math": """solve compute calculate add subtract multiply divide count estimate measure round
         compare order graph plot tally identify match sort name write represent model regroup
         convert simplify evaluate factor classify complete tell skip-count subitize partition
-        compose decompose show recall create""",
+        compose decompose show recall create correct fix check""",
     "communication": """say state ask request answer respond name label describe produce articulate
         use point sign gesture vocalize imitate repeat verbalize initiate comment greet
         retell tell explain express follow select activate touch indicate nod share converse
@@ -49,7 +49,7 @@ VAGUE = [
     "work towards", "be exposed to", "experience", "be familiar with", "acquire",
     "think about", "consider", "explore", "hope", "hope to", "continue to learn", "begin to", "start to", "want",
     "wish", "enjoy", "like", "internalize", "value", "be able", "attempt", "benefit",
-    "expand", "refine", "address", "focus on", "make progress", "make gains", "show growth",
+    "expand", "refine", "address", "incr", "impr", "focus on", "make progress", "make gains", "show growth",
 ]
 
 POSTSECONDARY_VAGUE = ["consider", "explore", "hope to", "think about", "investigate", "look into"]

@@ -37,6 +37,10 @@ CASES = [
     ("Kim struggles with reading; Kim will read 10 words.", ["struggles with"], "deficit_based", 70),
     ("Kim is non-compliant, manipulative, refuses work and cannot focus.", ["is non-compliant", "manipulative", "refuses", "cannot"], "deficit_based", 0),
     ("Nia will initiate play with a peer during recess.", [], "strength_based", 100),
+    ("Brianna is a weak, unmotivated reader and will read 40 words.", ["is a weak, unmotivated reader"], "deficit_based", 70),
+    ("Leah has no functional speech and will point to a yes card.", ["has no functional speech"], "deficit_based", 70),
+    ("Lucy will sign 'help' when she cannot open a container.", [], "strength_based", 100),
+    ("Darius will not miss more than 2 days of work per month.", ["will not miss"], "deficit_based", 70),
 ]
 
 

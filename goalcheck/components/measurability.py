@@ -193,7 +193,7 @@ def _is_real_condition(text: str, f: Found) -> bool:
 
 _WILL = {"will", "shall", "wil", "willl", "wll", "'ll"}
 _SKIP_AFTER_WILL = re.compile(
-    r"^(?:(?:be\s+able|continue|learn\s+how|be\s+expected|be\s+required|need)\s+to\s+|"
+    r"^(?:\(?[a-z1-9]\)\s+|(?:be\s+able|continue|learn\s+how|be\s+expected|be\s+required|need)\s+to\s+|"
     r"(?:independently|accurately|correctly|consistently|also|then|now|appropriately|"
     r"successfully|fluently|orally|verbally|quickly|safely|legibly|spontaneously|"
     r"regularly|routinely|reliably|effectively|actively|calmly|voluntarily|"
@@ -226,6 +226,11 @@ def _find_will(doc: Doc, start_char: int) -> list[tuple[Token, Token | None]]:
         if t.lower_ in _WILL:
             out.append((t, None))
         elif (
+            t.lower_ == "going" and 0 < t.i < len(doc) - 1 and doc[t.i + 1].lower_ == "to"
+            and doc[t.i - 1].lower_ in {"is", "are", "am", "'s"}
+        ):
+            out.append((doc[t.i + 1], None))  # "Javier is going to write"
+        elif (
             t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
             and t.lower_ in _WISH_VERBS | _PLAN_VERBS
         ):
@@ -250,6 +255,19 @@ def _learner_before(doc: Doc, will: Token, blocked: list[Found], folded: bool) -
     i = will.i - 1
     while i >= 0 and doc[i].pos_ == "ADV" and doc[i].lower_.endswith("ly"):
         i -= 1  # "Maya independently will"
+    if i >= 0 and doc[i].text == ")":
+        # "Amara (age 3) will": skip the parenthesis after the name.
+        j = i
+        while j > 0 and doc[j].text != "(" and i - j < 8:
+            j -= 1
+        if doc[j].text == "(":
+            i = j - 1
+    elif i >= 2 and doc[i].text == "," and any(t.like_num for t in doc[max(i - 4, 0) : i]):
+        # "DeShawn, age 19, will": skip a short appositive with the age or grade.
+        for j in range(i - 1, max(i - 5, 0), -1):
+            if doc[j].text == ",":
+                i = j - 1
+                break
     if i >= 0 and doc[i].text == ",":
         # "Aliyah, who uses a wheelchair, will ...": the subject is before the clause.
         for j in range(i - 1, max(i - 16, 0), -1):
@@ -406,6 +424,8 @@ def find_learner_and_behavior(
         subject_end = wish_verb if wish_verb is not None else will
         if wish_verb is None and will.lower_ == "to":
             subject_end = doc[will.i - 1]
+            if subject_end.lower_ == "going":
+                subject_end = doc[will.i - 2]  # the "is" of "is going to"
         learner = _learner_before(doc, subject_end, blocked, folded)
         if learner and not learners:
             learners.append(learner)
@@ -413,6 +433,12 @@ def find_learner_and_behavior(
         offset = len(text) - len(rest)
         skip = _SKIP_AFTER_WILL.match(rest)
         head = _token_at(doc, offset + (skip.end() if skip else 0))
+        passive = _passive(doc, head, blocked) if head is not None else None
+        if passive is not None:
+            # "Writing skills will be improved by Carlos": the agent is the learner.
+            head, agent = passive
+            if not learners:
+                learners.append(agent)
         if head is not None:
             heads.append(head)
             wish = wish_verb
@@ -476,6 +502,33 @@ def _first_free_token(doc: Doc, start_char: int, blocked: list[Found]) -> Token 
             return t
         opening = False
     return None
+
+
+def _passive(doc: Doc, head: Token, blocked: list[Found]) -> tuple[Token, Found] | None:
+    """(participle, agent) of "will be solved by Hannah", else None."""
+    if head.lower_ != "be" or head.i + 1 >= len(doc) or doc[head.i + 1].tag_ != "VBN":
+        return None
+    verb = doc[head.i + 1]
+    for t in doc[verb.i + 1 : verb.i + 8]:
+        if t.lower_ == "by" and t.i + 1 < len(doc):
+            agent = _learner_before(doc, _after_name(doc, t.i + 1), blocked, False)
+            if agent is not None:
+                return verb, agent
+        if t.text in {".", ";"}:
+            break
+    return None
+
+
+def _after_name(doc: Doc, i: int) -> Token:
+    """The token after the name (or "the student") that starts at ``i``, for _learner_before."""
+    j = i
+    while j < len(doc) - 1 and j - i < 3 and (
+        doc[j].pos_ in {"PROPN", "DET", "ADJ"} or doc[j].is_title or doc[j].lower_ in _LEARNER_NOUNS
+    ):
+        j += 1
+        if doc[j - 1].lower_ in _LEARNER_NOUNS or (doc[j - 1].pos_ == "PROPN" and doc[j].pos_ != "PROPN"):
+            break
+    return doc[j]
 
 
 def _verb_inside_condition(doc: Doc, conditions: list[Found]) -> Token | None:
