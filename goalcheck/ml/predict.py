@@ -75,6 +75,8 @@ def combine_binary(rule: bool, p: float, policy: Policy) -> bool:
     if mode == "model":
         return p >= 0.5
     t = float(policy["threshold"])
+    if mode == "veto":  # the model may only strike out what the rules found
+        return rule and p > 1.0 - t
     if p >= t:
         return True
     if p <= 1.0 - t:

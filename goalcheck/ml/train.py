@@ -158,8 +158,8 @@ def oof_line_labels(corpus: Corpus, idx: list[int], seed: int = SEED,
     return pred
 
 
-#: Components keep the rules' spans unless the model is very sure: a component
-#: the model turns on has no span to show, so it must earn that by confidence.
+#: For components the model may only veto, and only when very sure: a component
+#: it turned on would have no span to show a teacher.
 COMPONENT_THRESHOLDS = (0.95, 0.9)
 
 
@@ -167,7 +167,7 @@ def candidate_policies(head: str = "") -> list[dict[str, Any]]:
     """Policies tried for a head, in order of preference when they tie."""
     if head in COMPONENTS:
         return [{"mode": "rules"}] + [
-            {"mode": "override", "threshold": t} for t in COMPONENT_THRESHOLDS
+            {"mode": "veto", "threshold": t} for t in COMPONENT_THRESHOLDS
         ]
     return ([{"mode": "rules"}] + [{"mode": "override", "threshold": t} for t in THRESHOLDS]
             + [{"mode": "model"}])
