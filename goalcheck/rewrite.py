@@ -62,7 +62,10 @@ def _gerund(verb: str) -> str:
 
 
 def _rephrase_deficits(text: str, analysis: GoalAnalysis, changes: list[str]) -> str:
-    """Apply the deficit lexicon's replacements, right to left so offsets stay valid."""
+    """Apply the deficit lexicon's replacements, right to left so offsets stay valid.
+
+    The deficits are found again because ``text`` may already differ from the goal.
+    """
     from .components.strength import find_deficits
 
     if not analysis.deficit_spans:
@@ -103,21 +106,20 @@ def _replace_vague(text: str, analysis: GoalAnalysis, changes: list[str]) -> str
     if analysis.present("behavior") or not analysis.vague_verbs:
         return text
     v = analysis.vague_verbs[0]
+    skills_verb, placeholder, object_verb = DOMAIN_ACTIONS.get(analysis.domain, DOMAIN_ACTIONS[None])
     passive = _PASSIVE.match(text)
     learner = analysis.components["learner"].spans
     if passive and learner and learner[0].start == passive.end():
         # "Writing skills will be improved by Carlos": say it in the active voice.
-        agent, rest = learner[0], text[learner[0].end :]
-        skills_verb, placeholder, object_verb = DOMAIN_ACTIONS.get(analysis.domain, DOMAIN_ACTIONS[None])
-        obj = passive.group("obj")
-        action = (f"{skills_verb} {placeholder}".strip() if _SKILLS_OBJECT.fullmatch(obj + " ")
-                  or _SKILLS_OBJECT.fullmatch(obj) else f"{object_verb} {obj[:1].lower() + obj[1:]}")
+        agent, obj = learner[0], passive.group("obj")
+        whole = _SKILLS_OBJECT.match(obj)
+        action = (f"{skills_verb} {placeholder}" if whole and whole.end() >= len(obj.rstrip())
+                  else f"{object_verb} {obj[:1].lower() + obj[1:]}")
         changes.append(f"rewrote the passive, vague '{text[: agent.end]}' as an action of {agent.text}: "
                        f"'{action}'")
-        return f"{agent.text} will {action}{rest}"
+        return f"{agent.text} will {action}{text[agent.end :]}"
     verb_text = text[v.start : v.end]
     rest = text[v.end :]
-    skills_verb, placeholder, object_verb = DOMAIN_ACTIONS.get(analysis.domain, DOMAIN_ACTIONS[None])
     to = _TO_VERB.match(rest)
     skills = _SKILLS_OBJECT.match(rest)
     first_word = verb_text.split()[0].lower()
