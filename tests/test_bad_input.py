@@ -217,3 +217,8 @@ def test_damaged_pdf_bytes_never_crash(tail: bytes) -> None:
     except UnreadableDocument:
         return
     extract_goals(doc, find_sections(doc))
+
+
+def test_text_named_pdf_is_read_with_a_warning() -> None:
+    doc = read_document(b"Annual Goals\nMaya will read 20 words by June 2027.", name="plan.pdf")
+    assert doc.lines and "plain text" in doc.warnings[0] and "plan.pdf" in doc.warnings[0]

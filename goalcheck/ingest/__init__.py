@@ -169,6 +169,10 @@ def read_document(
         from goalcheck.ingest.text import read_text
 
         doc = read_text(_decode(data) or "", label)
+        suffix = Path(label).suffix.lower()
+        if suffix in {".pdf", ".docx", ".doc"}:
+            doc.warnings.insert(0, f"{label} is named {suffix} but holds plain text; it was read as "
+                                   "text. If goals are missing, export the IEP again as a real PDF.")
     else:
         raise UnreadableDocument(
             label, f"this is {kind}, not a PDF, Word (.docx) or text file; save or export the IEP as PDF or .docx."
