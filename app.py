@@ -155,6 +155,22 @@ def goal_title(a: GoalAnalysis) -> str:
     return " · ".join(b for b in bits if b)
 
 
+def upload_area(store_key: str, files_key: str, sample_key: str, sample_label: str,
+                icon: str | None = None) -> dict[str, DocumentReport | str]:
+    """File uploader and sample button; analyses what is new; returns the session's reports."""
+    store: dict[str, DocumentReport | str] = st.session_state.setdefault(store_key, {})
+    up, sample = st.columns([4, 1], vertical_alignment="center")
+    files = up.file_uploader(
+        f"IEP files (PDF, DOCX or TXT, up to {upload_limit_mb()} MB each)", type=FILE_TYPES,
+        accept_multiple_files=True, key=files_key)
+    loaded = f"{sample_key}_loaded"
+    if sample.button(sample_label, key=sample_key, icon=icon, width="stretch"):
+        st.session_state[loaded] = load_sample(store)
+    keep = (st.session_state[loaded],) if loaded in st.session_state else ()
+    analyse_uploads(files, store, extra=keep)
+    return store
+
+
 # ---------------------------------------------------------------- pages
 
 
@@ -162,16 +178,8 @@ def review_page() -> None:
     st.header("Review a plan")
     st.caption("Upload IEPs to see how measurable, strength-based and standards-aligned "
                "each goal is, with a suggested rewrite.")
-    store: dict[str, DocumentReport | str] = st.session_state.setdefault("reports", {})
-    up, sample = st.columns([4, 1], vertical_alignment="center")
-    files = up.file_uploader(
-        f"IEP files (PDF, DOCX or TXT, up to {upload_limit_mb()} MB each)", type=FILE_TYPES,
-        accept_multiple_files=True, key="review_files")
-    if sample.button("Try the sample IEP", key="sample", icon=":material/description:",
-                     width="stretch"):
-        st.session_state["sample_loaded"] = load_sample(store)
-    keep = (st.session_state["sample_loaded"],) if "sample_loaded" in st.session_state else ()
-    analyse_uploads(files, store, extra=keep)
+    store = upload_area("reports", "review_files", "sample", "Try the sample IEP",
+                        icon=":material/description:")
     if not store:
         st.info("Upload an IEP, or click **Try the sample IEP** to see a fictional example.")
         return
@@ -274,16 +282,7 @@ def many_page() -> None:
     st.header("Score many")
     st.caption("Score a set of IEPs into one table, one row per goal, for research. "
                "Files are read in memory and not kept after the session.")
-    store: dict[str, DocumentReport | str] = st.session_state.setdefault("many", {})
-    up, sample = st.columns([4, 1], vertical_alignment="center")
-    files = up.file_uploader(
-        f"IEP files (PDF, DOCX or TXT, up to {upload_limit_mb()} MB each)", type=FILE_TYPES,
-        accept_multiple_files=True, key="many_files")
-    if sample.button("Add the sample IEP", key="many_sample", width="stretch"):
-        st.session_state["many_sample_loaded"] = load_sample(store)
-    keep = (st.session_state["many_sample_loaded"],) \
-        if "many_sample_loaded" in st.session_state else ()
-    analyse_uploads(files, store, extra=keep)
+    store = upload_area("many", "many_files", "many_sample", "Add the sample IEP")
     if not store:
         st.info("Upload IEP files to build the table.")
         return
