@@ -222,6 +222,20 @@ def compare(human: list[dict[str, Any]], machine: list[dict[str, Any]]) -> dict[
 # --------------------------------------------------------------------- input / output
 
 
+def check_dependencies(paths: list[Path]) -> None:
+    """Refuse before any work when pandas (or pyarrow, for .parquet inputs) is missing."""
+    from .errors import MissingDependency, require
+
+    try:
+        require("pandas", purpose="goalcheck agree",
+                install='pip install "goalcheck[dist]" (or pip install pandas)')
+        if any(p.suffix.lower() == ".parquet" for p in paths):
+            require("pyarrow.parquet", purpose="reading .parquet",
+                    install='pip install "goalcheck[dist]" (or pip install pyarrow)')
+    except MissingDependency as exc:
+        raise AgreeError(str(exc)) from None
+
+
 def read_table(path: Path) -> list[dict[str, Any]]:
     """Rows of a .csv, .parquet or .jsonl file as dicts (CSV cells as strings)."""
     import pandas as pd
@@ -317,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
     try:
+        check_dependencies([args.human, *([args.machine] if args.machine else [])])
         human = read_table(args.human)
         machine = read_table(args.machine) if args.machine else score_texts(human)
         result = compare(human, machine)

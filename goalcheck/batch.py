@@ -25,6 +25,7 @@ import os
 import platform
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -34,7 +35,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from .errors import MissingDependency, require
 from .export import ROW_COLUMNS, ROW_TYPES, goal_rows
+from .options import OCR_MODES, OcrMode, ocr_mode
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +64,7 @@ class Options:
     redact_names: bool = False
     max_pages: int = 300
     max_bytes: int = 50_000_000
-    ocr: str = "auto"
+    ocr: OcrMode = "auto"
     password: str | None = field(default=None, repr=False)
 
     def recorded(self) -> dict[str, Any]:
@@ -348,7 +351,9 @@ class Journal:
     def __init__(self, path: Path, header: dict[str, Any], *, resume: bool) -> None:
         self.path = path
         self.done: dict[str, FileResult] = {}
-        if resume and path.exists():
+        self.added = 0  # results written by this run
+        self.created = not (resume and path.exists())
+        if not self.created:
             old_header, results = read_journal(path)
             _check_compatible(old_header, header)
             for r in results:
@@ -368,6 +373,7 @@ class Journal:
         """Record a finished document (errors without a content hash are not journalled)."""
         if result.document_id and result.status != "duplicate":
             self._write({"result": asdict(result)})
+            self.added += 1
 
     def close(self) -> None:
         self._fh.close()
@@ -564,7 +570,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password", help="password of encrypted PDFs (never recorded)")
     p.add_argument("--max-pages", type=int, default=300)
     p.add_argument("--max-bytes", type=int, default=50_000_000)
-    p.add_argument("--ocr", choices=("auto", "off", "force"), default="auto")
+    p.add_argument("--ocr", type=ocr_mode, choices=OCR_MODES, default="auto",
+                   help="scanned pages: auto (OCR when tesseract is installed), always, never")
     p.add_argument("--checkpoint-seconds", type=float, default=60.0,
                    help="rewrite the output tables at most this often during a run (default 60)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -594,15 +601,19 @@ def _run(args: argparse.Namespace) -> int:
     if args.max_pages < 1 or args.max_bytes < 1:
         raise UsageError("--max-pages and --max-bytes must be positive")
     out = OutputPaths.for_output(args.output)
-    try:
-        out.rows.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(f"cannot create the output folder {out.rows.parent}: {exc}") from exc
-    if not args.resume and not args.overwrite and (out.journal.exists() or out.rows.exists()):
-        raise UsageError(
-            f"{out.rows} (or its journal) already exists: add --resume to continue that run, "
-            "or --overwrite to start again"
-        )
+    check_dependencies(out.fmt, scheduler=args.scheduler)
+    check_writable(out.rows.parent)
+    if not args.resume and not args.overwrite:
+        if out.rows.exists():
+            raise UsageError(
+                f"{out.rows} already exists: add --resume to continue that run, "
+                "or --overwrite to start again"
+            )
+        if out.journal.exists():
+            raise UsageError(
+                f"an earlier run's journal {out.journal} exists (that run did not finish): "
+                "add --resume to continue it (in any output format), or --overwrite to start again"
+            )
     options = Options(redact_names=args.redact_names, max_pages=args.max_pages,
                       max_bytes=args.max_bytes, ocr=args.ocr, password=args.password)
     paths = expand_inputs(args.inputs, exclude=(out.rows, out.files, out.meta, out.journal))
@@ -653,7 +664,7 @@ def _run(args: argparse.Namespace) -> int:
             last_checkpoint = time.monotonic()
 
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
-    interrupted = False
+    interrupted = refused = False
     try:
         if not todo:
             pass
@@ -666,11 +677,24 @@ def _run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         interrupted = True
         sys.stderr.write("\ngoalcheck batch: interrupted; writing the files finished so far\n")
+    except UsageError:
+        refused = True
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
         bar.close()
         journal.close()
-        write_outputs(complete=not interrupted and len(results) == len(paths))
+        if refused and journal.created and not journal.added:
+            journal.path.unlink(missing_ok=True)  # nothing done: leave nothing behind
+        else:
+            try:
+                write_outputs(complete=not interrupted and len(results) == len(paths))
+            except OSError as exc:
+                raise UsageError(
+                    f"cannot write {out.rows} ({exc.strerror or exc}); the finished documents are "
+                    f"kept in {out.journal}: fix the problem and run again with --resume "
+                    "(any output format)"
+                ) from None
     errors = sum(r.status == "error" for r in results.values())
     sys.stderr.write(
         f"goalcheck batch: {len(results)} of {len(paths)} files, {errors} unreadable; "
@@ -679,6 +703,41 @@ def _run(args: argparse.Namespace) -> int:
     if interrupted:
         return 130
     return 1 if errors else 0
+
+
+def check_dependencies(fmt: str, *, scheduler: str | None = None) -> None:
+    """Refuse, before any work, a run whose writer or engine is not installed.
+
+    Raises:
+        UsageError: the message names the install command.
+    """
+    try:
+        if fmt == "parquet":
+            require("pyarrow.parquet", purpose="writing .parquet",
+                    install='pip install "goalcheck[dist]" (or pip install pyarrow), '
+                    "or write .csv or .jsonl instead")
+        if scheduler:
+            require("dask.distributed", purpose="--scheduler",
+                    install='pip install "goalcheck[dist]"')
+    except MissingDependency as exc:
+        raise UsageError(str(exc)) from None
+
+
+def check_writable(folder: Path) -> None:
+    """Create ``folder`` if needed and prove a file can be written in it, before any work.
+
+    Raises:
+        UsageError: the folder cannot be created or written.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".goalcheck-probe-"):
+            pass
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write in the output folder {folder} ({exc.strerror or exc}); "
+            "choose another -o path or fix the folder's permissions"
+        ) from None
 
 
 def _resumable(path: str, done: dict[str, FileResult]) -> FileResult | None:

@@ -1,6 +1,7 @@
 """The `goalcheck` command: parse arguments, call the API, format, exit code.
 
-Exit codes (DESIGN.md): 0 done; 1 some inputs could not be read (reported); 2 bad usage.
+Exit codes (DESIGN.md): 0 done; 1 some inputs could not be read (reported); 2 bad usage;
+130 interrupted (Ctrl-C); 141 the reader of standard output went away (``| head``).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import argparse
 import importlib
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -204,8 +206,39 @@ def _app(argv: Sequence[str]) -> int:
     return subprocess.call([sys.executable, "-m", "streamlit", "run", str(app), *argv])
 
 
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``goalcheck`` command."""
+    """Entry point of the ``goalcheck`` command.
+
+    A closed standard output (``goalcheck check ... | head``) ends the command
+    quietly with 141, as a tool killed by SIGPIPE; Ctrl-C ends it with 130.
+    """
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        sys.stderr.write("\ngoalcheck: interrupted\n")
+        return EXIT_INTERRUPTED
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (tests)
+        pass
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in DELEGATED:
         module = importlib.import_module(DELEGATED[argv[0]])

@@ -30,3 +30,27 @@ class DocumentTooLarge(UnreadableDocument):
 
 class ModelArtifactError(GoalcheckError):
     """A model file is missing, altered, or from another scikit-learn version."""
+
+
+class MissingDependency(GoalcheckError):
+    """An optional package needed for what was asked is not installed."""
+
+
+def require(module: str, *, purpose: str, install: str) -> None:
+    """Import ``module`` now, or raise MissingDependency naming the install command.
+
+    Called before any work starts, so that a run never fails at its end for
+    want of a writer (e.g. pyarrow for Parquet).
+
+    Example:
+        >>> require("json", purpose="reading JSON", install="(part of Python)")
+    """
+    import importlib
+
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise MissingDependency(
+            f"{purpose} needs the Python package {module.split('.')[0]}, which is not installed; "
+            f"install it with: {install}"
+        ) from None

@@ -97,7 +97,7 @@ def limits_ocr_available_now() -> bool:
 
 
 def test_image_only_pdf_warns_without_ocr() -> None:
-    doc = read_document(image_only_pdf(), name="scan.pdf", ocr="off")
+    doc = read_document(image_only_pdf(), name="scan.pdf", ocr="never")
     assert doc.pages == 1 and doc.lines == []
     assert any(w.startswith("Page 1 is scanned") for w in doc.warnings)
     doc = read_document(image_only_pdf(), name="scan.pdf")
@@ -194,7 +194,7 @@ def test_garbage_text_warns_and_extracts_nothing() -> None:
 
 
 def test_bad_ocr_option() -> None:
-    with pytest.raises(ValueError, match="auto, off, force"):
+    with pytest.raises(ValueError, match="auto, always, never"):
         read_document(b"text", name="x.txt", ocr="yes")
 
 

@@ -19,13 +19,12 @@ from pathlib import Path
 
 from goalcheck.errors import UnreadableDocument
 from goalcheck.ingest.limits import check_bytes
+from goalcheck.options import OCR_MODES, ocr_mode
 from goalcheck.schema import Document
 
 __all__ = ["OCR_MODES", "read_document", "sniff"]
 
 logger = logging.getLogger(__name__)
-
-OCR_MODES: tuple[str, ...] = ("auto", "off", "force")
 
 _IMAGES = {
     b"\x89PNG": "a PNG image",
@@ -119,8 +118,9 @@ def read_document(
         password: the password of an encrypted PDF.
         max_pages: refuse PDFs with more pages (``--max-pages``).
         max_bytes: refuse files larger than this (``--max-bytes``).
-        ocr: "auto" (OCR scanned pages when tesseract is installed), "off", or
-            "force" (always try OCR on pages without text).
+        ocr: "auto" (OCR scanned pages when tesseract is installed), "never",
+            or "always" (try OCR on pages without text, warn if it cannot);
+            see ``goalcheck.options.OcrMode``.
 
     Returns:
         The Document; non-fatal problems are in ``Document.warnings``.
@@ -134,8 +134,7 @@ def read_document(
         >>> read_document(b"Annual Goals", name="x.txt").pages
         1
     """
-    if ocr not in OCR_MODES:
-        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
+    mode = ocr_mode(ocr)
     if isinstance(source, bytes | bytearray):
         label = name or "document"
         check_bytes(label, len(source), max_bytes)
@@ -160,7 +159,7 @@ def read_document(
     if kind == "pdf":
         from goalcheck.ingest.pdf import read_pdf
 
-        doc = read_pdf(data, label, password=password, max_pages=max_pages, ocr_mode=ocr)
+        doc = read_pdf(data, label, password=password, max_pages=max_pages, ocr_mode=mode)
     elif kind == "docx":
         from goalcheck.ingest.docx import read_docx
 

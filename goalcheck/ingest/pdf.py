@@ -23,6 +23,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from goalcheck.errors import EncryptedDocument, UnreadableDocument
 from goalcheck.ingest import layout, ocr
 from goalcheck.ingest.limits import OCR_INSTALL, check_page_streams, check_pages
+from goalcheck.options import OcrMode
 from goalcheck.schema import Document, Line
 
 logger = logging.getLogger(__name__)
@@ -243,7 +244,7 @@ def _has_images(page: Page) -> bool:
 
 
 def read_pdf(data: bytes, source: str, *, password: str | None = None,
-             max_pages: int = 300, ocr_mode: str = "auto") -> Document:
+             max_pages: int = 300, ocr_mode: OcrMode = "auto") -> Document:
     """Read a PDF's bytes into a Document (see ``goalcheck.ingest.read_document``)."""
     pdf = _open(data, source, password)
     warnings: list[str] = []
@@ -252,7 +253,7 @@ def read_pdf(data: bytes, source: str, *, password: str | None = None,
     damaged: list[int] = []
     heights: dict[int, float] = {}
     state = _TableState()
-    use_ocr = ocr_mode == "force" or (ocr_mode == "auto" and ocr.available())
+    use_ocr = ocr_mode == "always" or (ocr_mode == "auto" and ocr.available())
     pages = 0
     try:
         declared = _declared_pages(pdf)
@@ -301,12 +302,12 @@ def read_pdf(data: bytes, source: str, *, password: str | None = None,
     if damaged:
         warnings.append(f"{layout.pages_phrase(damaged)} damaged and could not be read; skipped.")
     if scanned:
-        if ocr_mode == "off":
-            what = "OCR is turned off (ocr='off')"
-        elif use_ocr:
-            what = "OCR found no text on them"
-        else:
+        if ocr_mode == "never":
+            what = "OCR is turned off (--no-ocr, ocr='never')"
+        elif not ocr.available():
             what = f"tesseract is not installed; install it with: {OCR_INSTALL}"
+        else:
+            what = "OCR found no text on them"
         warnings.append(
             f"{layout.pages_phrase(scanned)} scanned (images with no text layer) and not read: {what}."
         )
