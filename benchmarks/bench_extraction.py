@@ -13,7 +13,10 @@ matched goals the table also gives the share with the right page and
 parent, and the recall of form fields (role + first words).
 
 Usage:
-    python benchmarks/bench_extraction.py [--detail]
+    python benchmarks/bench_extraction.py [--detail] [--scorer api|rules]
+
+By default goals are scored as ``analyze_document`` scores them (the rules
+and the line model together); ``--scorer rules`` measures the rules alone.
 
 Targets (issue 12): corpus, dev and heldout P and R >= 0.97; plain recall
 >= 0.9 with at most 2 non-goals taken.
@@ -78,10 +81,13 @@ class Score:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
+SCORER: Any = None  # None: the rules; else the scorer analyze_document uses
+
+
 def found_goals(path: Path) -> list[tuple[Any, int | None]]:
     doc = read_document(path)
     out: list[tuple[Any, int | None]] = []
-    for goal in extract_goals(doc, find_sections(doc)):
+    for goal in extract_goals(doc, find_sections(doc), scorer=SCORER):
         out.append((goal, None))
         parent = len(out) - 1
         out.extend((obj, parent) for obj in goal.objectives)
@@ -152,7 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--detail", action="store_true", help="list missed and extra goals")
     parser.add_argument("--sets", nargs="*", default=["corpus", "dev", "heldout", "plain"])
+    parser.add_argument("--scorer", choices=["api", "rules"], default="api",
+                        help="api: the scorer analyze_document uses (rules + line model); rules: the rules alone")
     args = parser.parse_args(argv)
+    global SCORER
+    if args.scorer == "api":
+        from goalcheck.ml.predict import combined_line_scorer
+
+        SCORER = combined_line_scorer
+    print(f"scorer: {args.scorer}")
     makers = {"corpus": corpus_set, "dev": lambda: others_set("dev"),
               "heldout": lambda: others_set("heldout"), "plain": plain_set}
     print(f"{'set':<9}{'truth':>6}{'found':>6}{'P':>7}{'R':>7}{'FP':>5}{'page':>7}{'parent':>8}{'fields':>8}")
