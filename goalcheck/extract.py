@@ -30,7 +30,8 @@ from typing import Any
 from goalcheck.schema import Document, Goal, Line, Section
 from goalcheck.sections import assign_lines, heading_lines
 
-__all__ = ["GoalScorer", "build_units", "extract_goals", "is_goal_line", "rule_is_goal_line", "strip_label"]
+__all__ = ["GoalScorer", "build_units", "extract_goals", "is_goal_line", "rule_is_goal_line", "sentences",
+           "split_goals", "strip_label"]
 
 logger = logging.getLogger(__name__)
 
@@ -166,6 +167,74 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
         label = "objective" if section_kind == "objectives" else "goal"
         return (label, 0.75) if lex.criterion.search(clean) or lex.timeframe.search(clean) else (label, 0.4)
     return "not_goal", 0.1
+
+
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|st|vs|etc|no|nos|approx|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|gr|pp"
+    r"|min|hr|hrs|wk|wks|sec|ft|in|oz|lb|lbs|ca|cf|fig|vol)|\b(?-i:[A-Z]))\.$", _R)
+_BOUNDARY = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[\"'“(]?[A-Z0-9])")
+_CONTINUES = re.compile(
+    r"^(?:also\s+)?(?:be\s+(?:measured|assessed|evaluated|monitored|tracked|recorded|documented|charted|checked"
+    r"|reviewed|reported|collected|graphed|scored|observed)|do\s+(?:so|this|it|that)\b)", _R)
+_RUN_IN_LABELS = frozenset({"goal", "objective", "postsecondary"})
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into sentences (whitespace collapsed); abbreviations ("Dr.", "Jan.") do not end one.
+
+    Example:
+        >>> sentences("Ms. Lee charts data. Jo will read 20 words. This will be measured weekly.")
+        ['Ms. Lee charts data.', 'Jo will read 20 words.', 'This will be measured weekly.']
+    """
+    flat = " ".join(text.split())
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(flat):
+        head = flat[start:m.start() + 1]
+        if _ABBREVIATION.search(head):
+            continue
+        out.append(flat[start:m.end()].strip())
+        start = m.end()
+    if flat[start:].strip():
+        out.append(flat[start:].strip())
+    return out
+
+
+def _starts_goal(sentence: str) -> bool:
+    """Whether a sentence opens a goal: a goal or objective label, or a learner + "will" + an action.
+
+    A sentence that continues the goal before it ("This will be measured by ...",
+    "She will do so on 3 consecutive probes") does not.
+    """
+    label, body, _ = parse_label(sentence)
+    if label in _RUN_IN_LABELS and body:
+        return True
+    learner, after = _learner_will(body)
+    return learner and not _CONTINUES.match(after)
+
+
+def split_goals(text: str) -> list[str]:
+    """One text box -> one string per goal it holds (RUBRIC.md 7.24).
+
+    A new piece starts at every sentence that opens a goal (a label such as
+    "Annual Goal:" or "Objective 2:", or "<learner> will <do something>");
+    a sentence that continues a goal ("as measured by ...", "This will be
+    measured ...", a second criterion) stays with it. Text before the first
+    goal is a piece of its own. Nothing is lost: joining the pieces with
+    spaces gives the text with its whitespace collapsed.
+
+    Example:
+        >>> split_goals("By May 2027, Jo will read 40 words. Jo will add 20 facts in 2 minutes. "
+        ...             "This will be measured by weekly probes.")
+        ['By May 2027, Jo will read 40 words.', 'Jo will add 20 facts in 2 minutes. This will be measured by weekly probes.']
+    """
+    pieces: list[str] = []
+    for sentence in sentences(text):
+        if pieces and not _starts_goal(sentence):
+            pieces[-1] = f"{pieces[-1]} {sentence}"
+        else:
+            pieces.append(sentence)
+    return pieces
 
 
 #: The scorer used by :func:`extract_goals`; replace it to plug in a learned

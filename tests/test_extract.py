@@ -177,3 +177,84 @@ def test_scorer_hook_can_be_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_no_sections_still_finds_will_goals_with_criterion() -> None:
     goals = goals_of("Maya reads 62 wcpm.\nBy June 2027, Maya will read 90 wcpm on 3 of 4 probes.\n")
     assert [(g.text, g.section) for g in goals] == [("By June 2027, Maya will read 90 wcpm on 3 of 4 probes.", None)]
+
+
+# --- one box, one goal (RUBRIC 7.24) -------------------------------------------------------
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from goalcheck.extract import sentences, split_goals
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", []),
+        ("   \n ", []),
+        ("By May 2027, Jo will read 40 words.", ["By May 2027, Jo will read 40 words."]),
+        # three goals printed as one paragraph
+        ("By May 2027, Ruby will name 26 letters in 3 sessions. Ruby will produce 20 letter sounds by May 2027, "
+         "as measured by weekly probes. Given 20 objects, Ruby will count them in 4 of 5 trials.",
+         ["By May 2027, Ruby will name 26 letters in 3 sessions.",
+          "Ruby will produce 20 letter sounds by May 2027, as measured by weekly probes.",
+          "Given 20 objects, Ruby will count them in 4 of 5 trials."]),
+        # a sentence that continues its goal stays with it
+        ("Jo will add 20 facts. This will be measured by weekly probes. He will do so on 3 consecutive probes.",
+         ["Jo will add 20 facts. This will be measured by weekly probes. He will do so on 3 consecutive probes."]),
+        ("Jo will add 20 facts. Progress will be measured by probes.",
+         ["Jo will add 20 facts. Progress will be measured by probes."]),
+        # a run-in label opens a goal; the prose before it is a piece of its own
+        ("Jordan rarely uses transitions. Annual Goal: By May 2027, Jordan will write 4 transitions.",
+         ["Jordan rarely uses transitions.", "Annual Goal: By May 2027, Jordan will write 4 transitions."]),
+        ("Goal 1: Jo will read 20 words. Objective 1.1: Jo will read 10 words by January.",
+         ["Goal 1: Jo will read 20 words.", "Objective 1.1: Jo will read 10 words by January."]),
+        # abbreviations and initials do not end a sentence
+        ("Ms. Lee says Jo will read 20 words by Jan. 2027 with Dr. Ruiz.",
+         ["Ms. Lee says Jo will read 20 words by Jan. 2027 with Dr. Ruiz."]),
+    ],
+)
+def test_split_goals(text: str, expected: list[str]) -> None:
+    assert split_goals(text) == expected
+
+
+def test_sentences_keep_decimals_and_times() -> None:
+    assert sentences("Extended time 1.5x on tests. Jo will read at 9:30 a.m. daily.") == [
+        "Extended time 1.5x on tests.", "Jo will read at 9:30 a.m. daily."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs", "Cc"]), max_size=300))
+def test_split_goals_never_loses_text(text: str) -> None:
+    pieces = split_goals(text)
+    assert " ".join(pieces) == " ".join(text.split())
+    assert all(p and p == p.strip() for p in pieces)
+
+
+_NAMES = ["Maya", "Jo", "The student", "Ruby", "Omar", "She"]
+_ACTIONS = ["read 40 words", "add 20 facts", "name 26 letters", "write 3 sentences", "greet a peer"]
+_CRITERIA = ["with 80% accuracy", "in 4 of 5 trials", "on 3 consecutive probes", ""]
+_CONTINUATIONS = ["This will be measured by weekly probes.", "Progress will be charted by the teacher.",
+                  "She will do so in two settings.", "Data will be collected weekly."]
+
+
+@st.composite
+def goal_boxes(draw: st.DrawFn) -> tuple[list[str], str]:
+    goals = []
+    for _ in range(draw(st.integers(1, 4))):
+        name = draw(st.sampled_from(_NAMES))
+        crit = draw(st.sampled_from(_CRITERIA))
+        goal = f"{name} will {draw(st.sampled_from(_ACTIONS))}{' ' + crit if crit else ''}."
+        if draw(st.booleans()):
+            goal = f"By June 2027, {goal[0].lower() if name in ('The student', 'She') else goal[0]}{goal[1:]}"
+        if draw(st.booleans()):
+            goal += " " + draw(st.sampled_from(_CONTINUATIONS))
+        goals.append(goal)
+    return goals, " ".join(goals)
+
+
+@settings(max_examples=150, deadline=None)
+@given(goal_boxes())
+def test_split_goals_one_piece_per_goal(box: tuple[list[str], str]) -> None:
+    goals, text = box
+    assert split_goals(text) == goals
