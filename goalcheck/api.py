@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from . import scoring
 from .components.text import OBJECTIVE_PREFIX_RE, fold_case
 from .pipeline import build_nlp
+from .profiles import load_profile
 from .rewrite import rewrite_goal
 from .schema import (
     COMPONENTS,
@@ -237,9 +238,11 @@ def _finish(a: GoalAnalysis) -> None:
     present = [c for c in COMPONENTS if a.components[c].present]
     a.measurability_score = scoring.measurability_score(present)
     postsecondary = a.kind == "postsecondary_goal"
+    a.required = [] if postsecondary else list(load_profile().requires(a.kind))
+    after_school = getattr(a, "_postsecondary_timeframe", False)
     a.measurability_class = scoring.measurability_class(
-        present, postsecondary=postsecondary,
-        after_school_timeframe=getattr(a, "_postsecondary_timeframe", False),
+        present, a.kind,
+        outcome=("measurable" if after_school else "partially_measurable") if postsecondary else None,
     )
     a.strength_score = scoring.strength_score(a.strength_class, len(a.deficit_spans))
     alignment = a.alignment or Alignment(status="not_applicable", score=None)

@@ -1,27 +1,64 @@
-"""Typed option values shared by the API, the CLI, batch and the app.
+"""The closed vocabularies of goalcheck as ``Literal`` types, and one validator.
 
-Each option is a ``Literal`` type with its tuple of valid values and one
-validation helper that names the valid values in its error.
-
-Example:
-    >>> ocr_mode("never")
-    'never'
-    >>> ocr_mode("off")  # the name used before version 2
-    'never'
+Every option a user can pass (OCR mode, PDF reader, rubric profile name, goal
+kind...) is checked here once, with an error that names the valid values, so a
+bare string never travels far into the code unchecked.
 """
 
 from __future__ import annotations
 
-from typing import Literal, cast, get_args
+from typing import Literal, TypeVar, cast, get_args
 
-__all__ = ["OCR_MODES", "OcrMode", "ocr_mode"]
-
+GoalKind = Literal["annual_goal", "objective", "postsecondary_goal"]
+Domain = Literal[
+    "reading", "writing", "math", "communication",
+    "social_emotional", "motor", "adaptive", "transition",
+]
+ComponentName = Literal["timeframe", "condition", "learner", "behavior", "criterion", "measurement"]
+MeasurabilityClass = Literal["measurable", "partially_measurable", "not_measurable"]
+StrengthClass = Literal["strength_based", "neutral", "deficit_based"]
+AlignmentStatus = Literal["explicit", "inferred", "none", "not_applicable"]
+SectionKind = Literal[
+    "present_levels", "annual_goals", "objectives", "services",
+    "accommodations", "transition", "other",
+]
+Dimension = Literal["measurability", "strength", "domain", "alignment", "language", "kind"]
+EvidenceSource = Literal["pattern", "lexicon", "model", "rule", "field"]
+AnalysisStatus = Literal["analysed", "not_analysed"]
 #: How scanned pages (images without a text layer) are handled:
 #: "auto" OCRs them when tesseract is installed, "always" tries OCR and warns
 #: when it cannot, "never" skips them (with a warning naming the pages).
 OcrMode = Literal["auto", "always", "never"]
+PdfReader = Literal["auto", "pdfplumber", "pdfium"]
+
+GOAL_KINDS: tuple[str, ...] = get_args(GoalKind)
+DOMAINS: tuple[str, ...] = get_args(Domain)
+COMPONENTS: tuple[str, ...] = get_args(ComponentName)
+MEASURABILITY_CLASSES: tuple[str, ...] = get_args(MeasurabilityClass)
+STRENGTH_CLASSES: tuple[str, ...] = get_args(StrengthClass)
+ALIGNMENT_STATUSES: tuple[str, ...] = get_args(AlignmentStatus)
+SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
 OCR_MODES: tuple[OcrMode, ...] = get_args(OcrMode)
 _OCR_ALIASES: dict[str, OcrMode] = {"off": "never", "force": "always"}
+PDF_READERS: tuple[str, ...] = get_args(PdfReader)
+
+T = TypeVar("T", bound=str)
+
+
+def choice(value: str, valid: tuple[str, ...], what: str) -> str:
+    """``value`` if it is one of ``valid``; else a ValueError naming the valid values.
+
+    Example:
+        >>> choice("never", OCR_MODES, "OCR mode")
+        'never'
+        >>> choice("no", OCR_MODES, "OCR mode")
+        Traceback (most recent call last):
+        ...
+        ValueError: 'no' is not a valid OCR mode: use one of auto, always, never
+    """
+    if value not in valid:
+        raise ValueError(f"{value!r} is not a valid {what}: use one of {', '.join(valid)}")
+    return value
 
 
 def ocr_mode(value: str) -> OcrMode:

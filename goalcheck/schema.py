@@ -9,40 +9,31 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+from .options import (
+    ALIGNMENT_STATUSES,
+    COMPONENTS,
+    DOMAINS,
+    GOAL_KINDS,
+    MEASURABILITY_CLASSES,
+    SECTION_KINDS,
+    STRENGTH_CLASSES,
+    AlignmentStatus,
+    AnalysisStatus,
+    Dimension,
+    EvidenceSource,
+    GoalKind,
+)
 
-COMPONENTS: tuple[str, ...] = (
-    "timeframe",
-    "condition",
-    "learner",
-    "behavior",
-    "criterion",
-    "measurement",
-)
-GoalKind = Literal["annual_goal", "objective", "postsecondary_goal"]
-GOAL_KINDS: tuple[str, ...] = ("annual_goal", "objective", "postsecondary_goal")
-MEASURABILITY_CLASSES: tuple[str, ...] = ("measurable", "partially_measurable", "not_measurable")
-STRENGTH_CLASSES: tuple[str, ...] = ("strength_based", "neutral", "deficit_based")
-DOMAINS: tuple[str, ...] = (
-    "reading",
-    "writing",
-    "math",
-    "communication",
-    "social_emotional",
-    "motor",
-    "adaptive",
-    "transition",
-)
-ALIGNMENT_STATUSES: tuple[str, ...] = ("explicit", "inferred", "none", "not_applicable")
-SECTION_KINDS: tuple[str, ...] = (
-    "present_levels",
-    "annual_goals",
-    "objectives",
-    "services",
-    "accommodations",
-    "transition",
-    "other",
-)
+#: Version 2: rubric profiles (``rubric``), ``status``/``language``, the
+#: measurability ``required``/``recommended`` lists, form-field spans.
+SCHEMA_VERSION = 2
+
+__all__ = [
+    "ALIGNMENT_STATUSES", "COMPONENTS", "DOMAINS", "GOAL_KINDS", "MEASURABILITY_CLASSES",
+    "SECTION_KINDS", "STRENGTH_CLASSES", "SCHEMA_VERSION", "GoalKind",
+    "Span", "DeficitSpan", "Component", "Evidence", "Explanation", "StandardMatch", "Alignment",
+    "Rewrite", "GoalAnalysis", "Line", "Document", "Section", "Goal", "DocumentReport",
+]
 
 
 @dataclass(frozen=True)
@@ -52,9 +43,14 @@ class Span:
     start: int
     end: int
     text: str
+    #: The form field the span comes from ("How progress will be measured"), when not the goal's text.
+    field: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
+        if self.field is not None:
+            out["field"] = self.field
+        return out
 
 
 @dataclass(frozen=True)
@@ -79,11 +75,46 @@ class Component:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One decision of a rule or a model: the typed record everything else is built from.
+
+    ``label`` is what was decided: a component name, ``vague_verb``,
+    ``deficit``, ``strength_class``, ``domain``, ``alignment``,
+    ``after_school_time``, ``outcome``, ``note``, ``language``...; ``rule`` the id
+    of the pattern, lexicon entry or model head that decided it; ``start``/``end``
+    the span in the goal's text (None when the decision has no span); ``data``
+    plain extras (a suggestion, a class, a similarity, a form field).
+    It is plain data, so a spaCy ``Doc`` carrying it serialises (``Doc.to_bytes``).
+    """
+
+    dimension: Dimension
+    label: str
+    rule: str
+    source: EvidenceSource
+    start: int | None = None
+    end: int | None = None
+    confidence: float = 1.0
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dimension": self.dimension, "label": self.label, "rule": self.rule,
+            "source": self.source, "start": self.start, "end": self.end,
+            "confidence": round(float(self.confidence), 3), "data": dict(self.data),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(d["dimension"], d["label"], d["rule"], d["source"], d.get("start"),
+                   d.get("end"), float(d.get("confidence", 1.0)), dict(d.get("data") or {}))
+
+
+@dataclass(frozen=True)
 class Explanation:
     """Why a score or label came out as it did (which rule/model, how sure)."""
 
     dimension: str
-    source: Literal["pattern", "model", "lexicon", "rule"]
+    source: EvidenceSource
     detail: str
     confidence: float = 1.0
 
@@ -118,7 +149,7 @@ class StandardMatch:
 class Alignment:
     """Standards alignment of a goal (RUBRIC.md section 4)."""
 
-    status: Literal["explicit", "inferred", "none", "not_applicable"] = "none"
+    status: AlignmentStatus = "none"
     score: int | None = 0
     standards: list[StandardMatch] = field(default_factory=list)
 
@@ -149,6 +180,14 @@ class GoalAnalysis:
     kind: str = "annual_goal"
     page: int | None = None
     section: str | None = None
+    #: ``not_analysed`` when the goal is not in English (RUBRIC 7.25): no components, no scores.
+    status: AnalysisStatus = "analysed"
+    language: str | None = "en"
+    grade: str | None = None
+    #: The rubric profile the class and score follow: ``{"name": "idea", "version": "2"}``.
+    rubric: dict[str, str] = field(default_factory=lambda: {"name": "idea", "version": "2"})
+    #: Components the profile requires for ``measurable`` for this kind of goal.
+    required: list[str] = field(default_factory=list)
     components: dict[str, Component] = field(
         default_factory=lambda: {c: Component() for c in COMPONENTS}
     )
@@ -163,6 +202,8 @@ class GoalAnalysis:
     overall: int = 0
     rewrite: Rewrite | None = None
     explanations: list[Explanation] = field(default_factory=list)
+    #: Every rule and model decision behind the fields above, in the order made.
+    evidence: list[Evidence] = field(default_factory=list)
     # Document context (filled by extraction; absent for a typed goal).
     baseline: str | None = None
     id: str | None = None
@@ -177,17 +218,33 @@ class GoalAnalysis:
         """The components not found, in rubric order."""
         return [c for c in COMPONENTS if not self.components[c].present]
 
+    @property
+    def missing_required(self) -> list[str]:
+        """The missing components the profile requires for ``measurable``."""
+        return [c for c in self.missing if c in self.required]
+
+    @property
+    def missing_recommended(self) -> list[str]:
+        """The missing components that are only recommended (they cost points, not the class)."""
+        return [c for c in self.missing if c not in self.required]
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "text": self.text,
             "kind": self.kind,
             "page": self.page,
             "section": self.section,
+            "status": self.status,
+            "language": self.language,
+            "rubric": dict(self.rubric),
             "components": {c: self.components[c].to_dict() for c in COMPONENTS},
             "vague_verbs": [s.to_dict() for s in self.vague_verbs],
             "measurability": {
                 "score": self.measurability_score,
                 "class": self.measurability_class,
+                "required": list(self.required),
+                "missing_required": self.missing_required,
+                "missing_recommended": self.missing_recommended,
             },
             "strength": {
                 "score": self.strength_score,
@@ -274,19 +331,24 @@ class DocumentReport:
     sections: list[Section] = field(default_factory=list)
     goals: list[GoalAnalysis] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rubric: dict[str, str] = field(default_factory=lambda: {"name": "idea", "version": "2"})
     schema_version: int = SCHEMA_VERSION
 
     @property
     def summary(self) -> dict[str, Any]:
-        n = len(self.goals)
-        measurable = sum(g.measurability_class == "measurable" for g in self.goals)
-        mean = round(sum(g.overall for g in self.goals) / n) if n else 0
-        return {"goals": n, "measurable": measurable, "mean_overall": mean}
+        """Counts and the mean overall score of the analysed goals (None when there are none)."""
+        analysed = [g for g in self.goals if g.status == "analysed"]
+        n = len(analysed)
+        measurable = sum(g.measurability_class == "measurable" for g in analysed)
+        mean = round(sum(g.overall for g in analysed) / n) if n else None
+        return {"goals": len(self.goals), "measurable": measurable, "mean_overall": mean,
+                "not_analysed": len(self.goals) - n}
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": self.schema_version,
             "source": self.source,
+            "rubric": dict(self.rubric),
             "pages": self.pages,
             "sections": [s.to_dict() for s in self.sections],
             "goals": [g.to_dict() for g in self.goals],

@@ -1,8 +1,10 @@
-"""Every number of RUBRIC.md, and nothing else."""
+"""Every number of RUBRIC.md, and nothing else; the class rule and weights come from a profile."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from .profiles import RubricProfile, load_profile
 
 #: RUBRIC 2: weights of the measurability components (sum 100).
 WEIGHTS: dict[str, int] = {
@@ -21,32 +23,43 @@ OVERALL_WITH_ALIGNMENT = {"measurability": 0.6, "strength": 0.2, "alignment": 0.
 OVERALL_WITHOUT_ALIGNMENT = {"measurability": 0.75, "strength": 0.25}
 
 
-def measurability_score(present: Iterable[str]) -> int:
-    """Sum of the weights of the present components (0-100).
+def measurability_score(present: Iterable[str], profile: RubricProfile | None = None) -> int:
+    """Sum of the profile's weights of the present components (0-100).
 
     Example:
         >>> measurability_score(["behavior", "criterion", "timeframe"])
         70
     """
-    return sum(WEIGHTS[c] for c in set(present))
+    weights = (profile or load_profile()).weights
+    return sum(weights[c] for c in set(present))
 
 
-def measurability_class(present: Iterable[str], *, postsecondary: bool = False,
-                        after_school_timeframe: bool = False) -> str:
-    """RUBRIC 2 class; postsecondary goals per the Indicator 13 rule.
+def measurability_class(present: Iterable[str], kind: str = "annual_goal",
+                        profile: RubricProfile | None = None, *,
+                        outcome: str | None = None) -> str:
+    """RUBRIC 2 class under ``profile``; postsecondary goals by the Indicator 13 rule.
+
+    ``outcome``: for a postsecondary goal, the Indicator 13 verdict on its
+    outcome (``measurable``, ``partially_measurable`` or ``not_measurable``);
+    it decides the class whenever an observable behavior is present.
 
     Example:
-        >>> measurability_class(["behavior", "timeframe"])
+        >>> measurability_class(["behavior", "criterion"])
+        'measurable'
+        >>> measurability_class(["behavior", "criterion"], profile=load_profile("smart"))
         'partially_measurable'
+        >>> measurability_class(["behavior"], "postsecondary_goal", outcome="measurable")
+        'measurable'
     """
     found = set(present)
+    if kind == "postsecondary_goal":
+        if outcome == "not_measurable" or "behavior" not in found:
+            return "not_measurable"
+        return outcome or "partially_measurable"
     if "behavior" not in found:
         return "not_measurable"
-    if postsecondary:
-        return "measurable" if after_school_timeframe else "partially_measurable"
-    if {"criterion", "timeframe"} <= found:
-        return "measurable"
-    return "partially_measurable"
+    required = (profile or load_profile()).requires(kind)
+    return "measurable" if set(required) <= found else "partially_measurable"
 
 
 def strength_score(strength_class: str, deficit_spans: int) -> int:

@@ -62,9 +62,13 @@ def test_not_a_string_is_a_type_error() -> None:
 
 def test_contract_json_shape() -> None:
     d = analyze_goal("By June 2027, Maya will read 20 sight words with 90% accuracy.").to_dict()
-    assert list(d) == ["text", "kind", "page", "section", "components", "vague_verbs",
-                       "measurability", "strength", "domain", "alignment", "overall",
-                       "rewrite", "explanations"]
+    assert list(d) == ["text", "kind", "page", "section", "status", "language", "rubric",
+                       "components", "vague_verbs", "measurability", "strength", "domain",
+                       "alignment", "overall", "rewrite", "explanations"]
+    assert d["rubric"] == {"name": "idea", "version": "2"}
+    assert d["measurability"]["required"] == ["behavior", "criterion"]
+    assert d["measurability"]["missing_required"] == []
+    assert d["measurability"]["missing_recommended"] == ["condition", "measurement"]
     assert d["alignment"]["status"] in {"explicit", "inferred", "none", "not_applicable"}
     assert all({"dimension", "source", "detail", "confidence"} == set(e) for e in d["explanations"])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from goalcheck import analyze_goal, scoring
+from goalcheck.profiles import load_profile
 
 
 def test_weights_sum_to_100() -> None:
@@ -15,7 +16,7 @@ def test_weights_sum_to_100() -> None:
     ([], 0, "not_measurable"),
     (["learner", "criterion", "timeframe"], 50, "not_measurable"),
     (["behavior"], 30, "partially_measurable"),
-    (["behavior", "criterion"], 55, "partially_measurable"),
+    (["behavior", "criterion"], 55, "measurable"),
     (["behavior", "timeframe"], 45, "partially_measurable"),
     (["behavior", "criterion", "timeframe"], 70, "measurable"),
     (["timeframe", "condition", "learner", "behavior", "criterion", "measurement"], 100, "measurable"),
@@ -25,9 +26,24 @@ def test_measurability(present: list[str], score: int, cls: str) -> None:
     assert scoring.measurability_class(present) == cls
 
 
-def test_postsecondary_class_needs_after_school_timeframe_not_criterion() -> None:
-    assert scoring.measurability_class(["behavior"], postsecondary=True, after_school_timeframe=True) == "measurable"
-    assert scoring.measurability_class(["behavior", "criterion", "timeframe"], postsecondary=True) == "partially_measurable"
+def test_postsecondary_class_follows_the_indicator_13_outcome_not_the_criterion() -> None:
+    cls = scoring.measurability_class
+    assert cls(["behavior"], "postsecondary_goal", outcome="measurable") == "measurable"
+    assert cls(["behavior", "criterion", "timeframe"], "postsecondary_goal",
+               outcome="partially_measurable") == "partially_measurable"
+    assert cls(["behavior", "criterion"], "postsecondary_goal", outcome="not_measurable") == "not_measurable"
+    assert cls([], "postsecondary_goal", outcome="measurable") == "not_measurable"
+
+
+@pytest.mark.parametrize("profile, present, cls", [
+    ("idea", ["behavior", "criterion"], "measurable"),
+    ("smart", ["behavior", "criterion"], "partially_measurable"),
+    ("smart", ["behavior", "criterion", "timeframe"], "measurable"),
+    ("four_part", ["behavior", "criterion", "timeframe"], "partially_measurable"),
+    ("four_part", ["behavior", "criterion", "timeframe", "condition"], "measurable"),
+])
+def test_profiles_decide_the_class(profile: str, present: list[str], cls: str) -> None:
+    assert scoring.measurability_class(present, "annual_goal", load_profile(profile)) == cls
 
 
 @pytest.mark.parametrize("cls, n, score", [

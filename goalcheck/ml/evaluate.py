@@ -120,8 +120,9 @@ def goal_metrics(corpus: Corpus, idx: Sequence[int], probas: dict[str, np.ndarra
         pred_class = [
             scoring.measurability_class(
                 [c for c in COMPONENTS if present[c][k]],
-                postsecondary=corpus.goals[i].get("kind") == "postsecondary_goal",
-                after_school_timeframe=getattr(corpus.analyses[i], "_postsecondary_timeframe", False),
+                corpus.goals[i].get("kind") or "annual_goal",
+                outcome=("measurable" if getattr(corpus.analyses[i], "_postsecondary_timeframe", False)
+                         else "partially_measurable"),
             )
             for k, i in enumerate(idx)
         ]
