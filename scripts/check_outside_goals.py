@@ -6,19 +6,27 @@ components by RUBRIC v2 (profile ``idea``), and that each style is split
 evenly between the ``tune`` and ``heldout`` halves. Prints counts.
 
     python scripts/check_outside_goals.py [path]
+    python scripts/check_outside_goals.py --write-blind-sample
 
-Exit status 1 when any check fails. Standard library only.
+Exit status 1 when any check fails. ``--write-blind-sample`` also writes
+training_data/outside_blind_sample.jsonl: 150 items (ids and texts only, no
+labels) for a blind second annotator, drawn with a fixed seed and stratified
+by style x half. Standard library only.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "training_data" / "outside_goals.jsonl"
+BLIND_SAMPLE_PATH = DEFAULT_PATH.with_name("outside_blind_sample.jsonl")
+BLIND_SAMPLE_SIZE = 150
+BLIND_SAMPLE_SEED = 20261202
 
 FIELDS = (
     "id", "text", "style", "kind", "not_goal_reason", "language", "n_goals",
@@ -195,7 +203,31 @@ def validate(path: Path = DEFAULT_PATH) -> tuple[list[str], dict[str, Counter]]:
     return errors, counts
 
 
+def blind_sample(items: list[dict], size: int = BLIND_SAMPLE_SIZE,
+                 seed: int = BLIND_SAMPLE_SEED) -> list[dict]:
+    """``size`` items as {id, text}, stratified by (style, half), in shuffled order.
+
+    Each stratum gets its proportional share (largest remainder), so every
+    style and both halves are represented as in the whole file.
+    """
+    strata: dict[tuple[str, str], list[dict]] = {}
+    for item in items:
+        strata.setdefault((item["style"], item["half"]), []).append(item)
+    keys = sorted(strata)
+    quotas = {k: size * len(strata[k]) / len(items) for k in keys}
+    take = {k: int(quotas[k]) for k in keys}
+    by_remainder = sorted(keys, key=lambda k: (-(quotas[k] - take[k]), k))
+    for k in by_remainder[: size - sum(take.values())]:
+        take[k] += 1
+    rng = random.Random(seed)
+    chosen = [item for k in keys for item in rng.sample(strata[k], take[k])]
+    rng.shuffle(chosen)
+    return [{"id": item["id"], "text": item["text"]} for item in chosen]
+
+
 def main(argv: list[str]) -> int:
+    write_sample = "--write-blind-sample" in argv
+    argv = [a for a in argv if a != "--write-blind-sample"]
     path = Path(argv[1]) if len(argv) > 1 else DEFAULT_PATH
     if not path.exists():
         print(f"error: {path} does not exist", file=sys.stderr)
@@ -210,7 +242,15 @@ def main(argv: list[str]) -> int:
     for err in errors:
         print(f"ERROR {err}", file=sys.stderr)
     print(f"\n{len(errors)} error(s)")
-    return 1 if errors else 0
+    if errors:
+        return 1
+    if write_sample:
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        sample = blind_sample(items)
+        BLIND_SAMPLE_PATH.write_text(
+            "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in sample), encoding="utf-8")
+        print(f"wrote {len(sample)} items to {BLIND_SAMPLE_PATH}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -63,3 +63,15 @@ def test_unbalanced_halves_and_duplicate_ids_are_reported(tmp_path):
     errors, _ = checker.validate(path)
     assert any("duplicate id o0001" in e for e in errors)
     assert any("halves unbalanced" in e for e in errors)
+
+
+def test_blind_sample_is_the_seeded_stratified_draw_without_labels():
+    items = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    sample_path = DATA.with_name("outside_blind_sample.jsonl")
+    sample = [json.loads(line) for line in sample_path.read_text(encoding="utf-8").splitlines()]
+    assert sample == checker.blind_sample(items)
+    assert len(sample) == 150 and all(set(row) == {"id", "text"} for row in sample)
+    by_id = {item["id"]: item for item in items}
+    assert {by_id[row["id"]]["style"] for row in sample} == {item["style"] for item in items}
+    halves = [by_id[row["id"]]["half"] for row in sample]
+    assert abs(halves.count("tune") - halves.count("heldout")) <= 4
