@@ -6,6 +6,13 @@ Each unit's label ("Goal 1:", "Objective 1.2:", "Baseline:", "1a.") is read
 and stripped, then the unit is judged by :data:`is_goal_line`, a pluggable
 scorer (rules by default; a learned classifier can replace it).
 
+A unit holding several goals is cut by :func:`split_goals` (one box, one
+goal). Lines or table cells that only give a goal's measurement, criterion,
+target date, condition, baseline or progress reporting become that goal's
+:class:`~goalcheck.schema.FormField` s, never goals (names of the fields:
+``data/patterns/form_fields.json``). Team wishes, form prompts and boilerplate
+are never goals (``data/patterns/goal_lines.json``).
+
 Example:
     >>> from goalcheck.ingest import read_document
     >>> from goalcheck.sections import find_sections
@@ -27,11 +34,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from goalcheck.schema import Document, Goal, Line, Section
+from goalcheck.data import form_fields
+from goalcheck.schema import Document, FormField, Goal, Line, Section
 from goalcheck.sections import assign_lines, heading_lines
 
-__all__ = ["GoalScorer", "build_units", "extract_goals", "is_goal_line", "rule_is_goal_line", "sentences",
-           "split_goals", "strip_label"]
+__all__ = ["GoalScorer", "build_units", "extract_goals", "field_of", "is_goal_line", "never_goal",
+           "rule_is_goal_line", "sentences", "split_goals", "strip_label"]
 
 logger = logging.getLogger(__name__)
 
@@ -50,12 +58,14 @@ _SEP = r"\s*(?:[:.)\-–—]|\s-\s)\s*"
 _GOAL_LABEL = re.compile(
     r"^(?:measurable\s+)?(?:annual\s+|iep\s+)?goal\s*(?:#|no\.?)?\s*(?P<num>\d{1,2}|[A-Z](?![A-Za-z]))?"
     r"(?:\s+of\s+\d{1,2})?(?P<sep>\s*[:.),\-–—]\s*|\s+|$)", _R)
+_OBJ_WORD = r"(?:short[-\s]?term\s+)?(?:instructional\s+)?(?:objective|obj\.|benchmark|sto)s?"
 _OBJ_LABEL = re.compile(
-    r"^(?:short[-\s]?term\s+)?(?:objective|benchmark|sto)s?\s*(?:#|no\.?)?\s*(?P<num>" + _ROMAN_OR_LETTER + r")?" + _SEP, _R)
+    r"^" + _OBJ_WORD + r"(?:\s*(?:/|or|and|&)\s*" + _OBJ_WORD + r")?\s*(?:#|no\.?)?\s*(?P<num>"
+    + _ROMAN_OR_LETTER + r")?" + _SEP, _R)
 _OBJ_NUMBER = re.compile(r"^(?:\(?\d{1,2}\.?[a-z]\)|\d{1,2}\.?[a-z][.)]|\(?[a-z]\)|[a-z][.)])\s+")
 _DOTTED_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}[.):]?\s+")
 _NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}[.:)]?)\s+")
-_BULLET = re.compile(r"^[•◦▪▫■□●○‣⁃*–—\-]\s*")
+_BULLET = re.compile(r"^(?:[•◦▪▫■□●○‣⁃*–—\-]|\(cid:\d+\))\s*")
 _BASELINE = re.compile(
     r"^(?:baseline(?:\s+data)?|present\s+levels?(?:\s+of\s+performance)?|current\s+(?:level|performance))"
     r"\s*(?:\([^)]*\))?\s*[:\-–—]\s*", _R)
@@ -63,8 +73,7 @@ _POST_LABEL = re.compile(
     r"^(?:(?:measurable\s+)?post-?\s?secondary\s+(?:goal|outcome)s?\s*(?:\([^)]*\))?"
     r"(?:\s*[-–—]\s*[A-Za-z /&]+)?|(?:education\s*(?:/|and|&)\s*training|training|education|employment"
     r"|independent\s+living(?:\s+skills)?)(?:\s+goal)?)\s*[:\-–—]\s*", _R)
-_OTHER_LABEL = re.compile(r"^(?:measured\s+by|evaluation(?:\s+method)?|progress\s+(?:will\s+be\s+)?(?:measured|monitored|reported)"
-                          r"|method\s+of\s+measurement|area|domain|area\s+of\s+need)\s*[:\-–—]\s*", _R)
+_AREA_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z/&'’-]*)(?:\s+[A-Za-z/&'’-]+){0,3}\s*:\s+")
 _TERMINAL = re.compile(r"[.!?][\"')\]]*$")
 _WILL = re.compile(r"\bwill\b", _R)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -78,31 +87,51 @@ class _Lexicon:
     timeframe: re.Pattern[str]
     criterion: re.Pattern[str]
     verbs: frozenset[str]
+    wishes: re.Pattern[str]
+    form_prompts: re.Pattern[str]
+    boilerplate: re.Pattern[str]
+    points_to_goal: re.Pattern[str]
+    #: (role, pattern of the field's name) in the order tried; baseline first
+    field_names: tuple[tuple[str, re.Pattern[str]], ...]
+    #: "Label:" at the start of a line for any field other than the baseline (and area/domain)
+    other_label: re.Pattern[str]
 
 
 _FALLBACK_VERBS = ["read", "write", "solve", "compute", "identify", "name", "point", "request", "initiate", "answer", "label", "sort", "complete", "match", "spell", "state", "count", "add", "subtract", "multiply", "divide", "use", "ask", "tell", "retell", "say", "copy", "trace", "type", "follow", "respond", "produce", "locate", "select", "circle", "underline", "summarize", "describe", "explain", "list", "compare", "measure", "demonstrate", "decode", "recognize", "greet", "take", "raise", "wait", "walk", "transition", "hand", "share"]
 
 
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _R)
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     raw = json.loads((DATA_DIR / "patterns" / "goal_lines.json").read_text("utf-8"))
-
-    def any_of(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in raw[key]), _R)
-
+    fields = form_fields()
     verbs = set(_FALLBACK_VERBS)
     try:
         lex = json.loads((DATA_DIR / "lexicons" / "verbs.json").read_text("utf-8"))
         verbs.update(v for v in lex.get("observable", {}) if " " not in v)
     except (OSError, ValueError):
         logger.debug("verbs.json not available; using the built-in verb list")
+    roles = fields["roles"]
+    names = tuple((role, re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in spec["labels"]) + r")", _R))
+                  for role, spec in roles.items())
+    other = [p for role, spec in roles.items() if role != "baseline" for p in spec["labels"]]
+    other += [r"area(?:\s+of\s+need)?", r"domain", r"(?:annual\s+)?goal\s+area", r"skill\s+area"]
     return _Lexicon(
         not_after_will=re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in raw["not_goal_after_will"]) + ")", _R),
         not_learners=frozenset(raw["not_learners"]),
-        after_school=any_of("after_school"),
-        timeframe=any_of("timeframe"),
-        criterion=any_of("criterion"),
+        after_school=_any_of(raw["after_school"]),
+        timeframe=_any_of(fields["looks_like"]["timeframe"]),
+        criterion=_any_of(fields["looks_like"]["criterion"]),
         verbs=frozenset(verbs),
+        wishes=_any_of(raw["wishes"]),
+        form_prompts=_any_of(raw["form_prompts"]),
+        boilerplate=_any_of(raw["boilerplate"]),
+        points_to_goal=_any_of(raw["points_to_goal"]),
+        field_names=names,
+        other_label=re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in other) + r")\s*(?:\([^)]*\)\s*)?[:\-–—]\s*", _R),
     )
 
 
@@ -129,6 +158,32 @@ def _learner_will(text: str) -> tuple[bool, str]:
     return False, ""
 
 
+_WISH_CONDITION = re.compile(r"\b(?:when|whenever|if|what|given|after|before|during|while|until|unless)\b", _R)
+
+
+def never_goal(text: str) -> str | None:
+    """Why a unit can never be a goal, or None: a team, parent or student wish (RUBRIC.md 7.23),
+    a form prompt or template instruction ("Write the SOL number related to this goal:",
+    "If goal not met, ..."), or boilerplate ("Progress toward each goal will be measured ...").
+
+    Example:
+        >>> never_goal("The family hopes Jordan will learn to drive.")
+        'wish'
+        >>> never_goal("When he wants a break, Jo will ask for one in 4 of 5 opportunities.") is None
+        True
+    """
+    lex = _lexicon()
+    flat = " ".join(text.split())
+    wish = lex.wishes.search(flat)
+    if wish and len(_WORD.findall(flat[: wish.start()])) <= 5 and not _WISH_CONDITION.search(flat[: wish.start()]):
+        return "wish"
+    if lex.form_prompts.search(flat):
+        return "form_prompt"
+    if lex.boilerplate.search(flat):
+        return "boilerplate"
+    return None
+
+
 def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
     """The built-in rules: is this unit a goal, and of what kind? (A label such as "Goal 1:" is ignored.)
 
@@ -144,8 +199,10 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
     """
     lex = _lexicon()
     clean = parse_label(text)[1]
-    if len(clean) < 12:
+    if len(clean) < 12 or never_goal(clean):
         return "not_goal", 0.02
+    if lex.points_to_goal.search(clean):
+        return "objective", 0.85  # "By 10/04, the above goal will be met" (RUBRIC.md 7.22)
     learner, after = _learner_will(clean)
     post = bool(lex.after_school.search(clean))
     in_goals = section_kind in GOAL_SECTIONS
@@ -159,7 +216,11 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
         has_crit = bool(lex.criterion.search(clean))
         if section_kind in {"services", "accommodations"}:
             return (kind, 0.6) if has_time and has_crit else ("not_goal", 0.2)
-        return (kind, 0.7) if (has_time or has_crit) else ("not_goal", 0.3)
+        if has_time or has_crit:
+            return kind, 0.7
+        # RUBRIC.md 1: "<learner> will <do something>" is a goal wherever it stands, weak ones
+        # included; in present levels "will" often tells a habit ("When upset, Jo will hide").
+        return ("not_goal", 0.3) if section_kind == "present_levels" else (kind, 0.6)
     first = _WORD.match(clean)
     if first and section_kind in {"objectives", "annual_goals"} and first.group(0).lower() in lex.verbs:
         # An imperative ("Read 20 sight words ..."): a goal when measured, else
@@ -172,10 +233,12 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
 _ABBREVIATION = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|st|vs|etc|no|nos|approx|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|gr|pp"
     r"|min|hr|hrs|wk|wks|sec|ft|in|oz|lb|lbs|ca|cf|fig|vol)|\b(?-i:[A-Z]))\.$", _R)
+_ONLY_LABEL = re.compile(r"^(?:[A-Za-z]+\s+)?\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})?[a-z]?|[A-Za-z]{1,2}|[IVX]{1,4})[.)]$")
 _BOUNDARY = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[\"'“(]?[A-Z0-9])")
 _CONTINUES = re.compile(
     r"^(?:also\s+)?(?:be\s+(?:measured|assessed|evaluated|monitored|tracked|recorded|documented|charted|checked"
     r"|reviewed|reported|collected|graphed|scored|observed)|do\s+(?:so|this|it|that)\b)", _R)
+_LABEL_START = re.compile(r"^[A-Z][A-Za-z/&'’-]*(?:\s+[A-Za-z/&'’-]+){0,4}\s*:\s")
 _RUN_IN_LABELS = frozenset({"goal", "objective", "postsecondary"})
 
 
@@ -191,7 +254,7 @@ def sentences(text: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(flat):
         head = flat[start:m.start() + 1]
-        if _ABBREVIATION.search(head):
+        if _ABBREVIATION.search(head) or _ONLY_LABEL.match(head):
             continue
         out.append(flat[start:m.end()].strip())
         start = m.end()
@@ -209,6 +272,8 @@ def _starts_goal(sentence: str) -> bool:
     label, body, _ = parse_label(sentence)
     if label in _RUN_IN_LABELS and body:
         return True
+    if label == "baseline" or (label == "none" and _LABEL_START.match(sentence)):
+        return True  # "Baseline: ...", "Instructional supports: ..." are not part of the goal before
     learner, after = _learner_will(body)
     return learner and not _CONTINUES.match(after)
 
@@ -217,9 +282,11 @@ def split_goals(text: str) -> list[str]:
     """One text box -> one string per goal it holds (RUBRIC.md 7.24).
 
     A new piece starts at every sentence that opens a goal (a label such as
-    "Annual Goal:" or "Objective 2:", or "<learner> will <do something>");
-    a sentence that continues a goal ("as measured by ...", "This will be
-    measured ...", a second criterion) stays with it. Text before the first
+    "Annual Goal:" or "Objective 2:", or "<learner> will <do something>") or
+    a labelled line that is not one of the goal's fields ("Baseline:",
+    "Supports:"); a sentence that continues a goal ("as measured by ...",
+    "This will be measured ...", "Measured by: ...", a second criterion)
+    stays with it. Text before the first
     goal is a piece of its own. Nothing is lost: joining the pieces with
     spaces gives the text with its whitespace collapsed.
 
@@ -267,7 +334,7 @@ def parse_label(text: str) -> tuple[str, str, int | None]:
     bullet = _BULLET.match(text)
     if bullet and not re.match(r"^-?\d", text):
         text = text[bullet.end():]
-    for kind, pattern in (("baseline", _BASELINE), ("postsecondary", _POST_LABEL), ("other", _OTHER_LABEL)):
+    for kind, pattern in (("baseline", _BASELINE), ("postsecondary", _POST_LABEL), ("other", _lexicon().other_label)):
         m = pattern.match(text)
         if m:
             return kind, text[m.end():].strip(), None
@@ -284,6 +351,9 @@ def parse_label(text: str) -> tuple[str, str, int | None]:
             return "objective", rest[sub.end():].strip(), num
         if not rest or (not _WILL.search(rest) and len(rest.split()) <= 8 and not _TERMINAL.search(rest)):
             return "goal_header", rest, num
+        area = _AREA_PREFIX.match(rest)
+        if area and (_WILL.search(rest[area.end():]) or len(rest[area.end():].split()) > 8):
+            rest = rest[area.end():]  # "Goal 1 - Organization: By June ..." (the area is not the goal)
         return "goal", rest, num
     m = _OBJ_NUMBER.match(text) or _DOTTED_NUMBER.match(text)
     if m:
@@ -317,6 +387,8 @@ class Unit:
     label: str = "none"
     body: str = ""
     number: int | None = None
+    gap_before: bool = True  # a blank line, a new page or a new block before it
+    box: int = -1  # index of the unit it was cut from by split_goals (one box, several goals)
 
     @property
     def first(self) -> Line:
@@ -324,14 +396,33 @@ class Unit:
 
 
 def _starts_unit(line: Line) -> bool:
-    return parse_label(line.text)[0] != "none" or bool(_BULLET.match(line.text))
+    return parse_label(line.text)[0] != "none" or bool(_BULLET.match(line.text) or _LABEL_START.match(line.text))
+
+
+_BLANK_END = re.compile(r"_{3,}\s*$")
 
 
 def _same_cell(a: Line, b: Line) -> bool:
     return a.in_table and b.in_table and a.page == b.page and a.top == b.top and a.x0 == b.x0
 
 
-def _joins(cur: Unit, prev: Line, line: Line, section: Section | None) -> bool:
+def _line_pitch(document: Document) -> float:
+    """The usual distance between consecutive lines of running text (double spacing doubles it)."""
+    gaps = [b.top - a.top for a, b in zip(document.lines, document.lines[1:], strict=False)
+            if a.page == b.page and not a.in_table and not b.in_table and 0 < b.top - a.top < 80]
+    if len(gaps) < 4:
+        return 0.0
+    gaps.sort()
+    return gaps[len(gaps) // 2]
+
+
+def _close(prev: Line, line: Line, pitch: float) -> bool:
+    """Whether ``line`` follows ``prev`` at line distance (no blank line between them)."""
+    size = max(line.size, prev.size, 0.0) or 9.0
+    return line.page == prev.page and 0 <= line.top - prev.top <= max(1.5 * size + 0.5, 1.2 * pitch)
+
+
+def _joins(cur: Unit, prev: Line, line: Line, section: Section | None, pitch: float) -> bool:
     """Whether ``line`` continues the unit ``cur`` whose last line is ``prev``."""
     if cur.section is not section or _starts_unit(line):
         return False
@@ -340,36 +431,101 @@ def _joins(cur: Unit, prev: Line, line: Line, section: Section | None) -> bool:
     if line.bold != prev.bold:
         return False
     ended = bool(_TERMINAL.search(prev.text))
+    if _BLANK_END.search(prev.text):
+        return False  # a form's blank ("Signature: ______") ends its line
+    if parse_label(cur.lines[0].text)[0] in {"baseline", "other"} and not cur.lines[0].text.split(":", 1)[-1].strip() \
+            and _starts_goal(line.text):
+        return False  # an empty field ("Target date:") before a goal
     if ended and (line.text[:1].isupper() or parse_label(cur.lines[0].text)[0] in {"baseline", "other"}):
         return False  # a finished sentence: a goal is one sentence, so a new unit starts
     if line.page != prev.page or line.top < prev.top or line.x0 > prev.x0 + 150:
         return not ended  # a new page or column continues an unfinished sentence
-    pitch = max(line.size, prev.size, 0.0) or 9.0
-    return line.top - prev.top <= 1.5 * pitch + 0.5
+    return _close(prev, line, pitch)
+
+
+def _join_rows_across_pages(units: list[Unit]) -> list[Unit]:
+    """A table row broken by a page break: the cells of the first row of a page join the cells of
+    the last row of the page before when that new row has no goal or number cell of its own."""
+    out: list[Unit] = []
+    last_row: dict[str | None, Unit] = {}
+    last_key: tuple[int, float] | None = None
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        line = unit.first
+        if not line.in_table:
+            out.append(unit)
+            last_row, last_key = {}, None
+            k += 1
+            continue
+        key = (line.page, line.top)
+        row = [unit]
+        while k + len(row) < len(units) and units[k + len(row)].first.in_table and (
+                units[k + len(row)].first.page, units[k + len(row)].first.top) == key:
+            row.append(units[k + len(row)])
+        if (last_key is not None and line.page == last_key[0] + 1 and row[0].first.field is not None
+                and all(u.first.field in last_row for u in row)
+                and not any(_field_role(u.first.field) in {"goal", "objective", "number", "postsecondary"}
+                            for u in row)):
+            for u in row:
+                prev = last_row[u.first.field]
+                prev.lines.extend(u.lines)  # the row continues: same cells, next page
+        else:
+            out.extend(row)
+            last_row = {u.first.field: u for u in row}
+            last_key = key
+        k += len(row)
+    return out
 
 
 def build_units(document: Document, owners: list[Section | None], skip: set[int]) -> list[Unit]:
-    """Join lines into units (see module docstring); lines in ``skip`` (headings) end units."""
+    """Join lines into units (see module docstring); lines in ``skip`` (headings) end units.
+
+    A unit holding several goals (a paragraph or box) is then cut by :func:`split_goals`.
+    """
     units: list[Unit] = []
     cur: Unit | None = None
     prev: Line | None = None
+    pitch = _line_pitch(document)
     for k, line in enumerate(document.lines):
         if k in skip:
             cur, prev = None, None
             continue
-        if cur is not None and prev is not None and _joins(cur, prev, line, owners[k]):
+        if cur is not None and prev is not None and _joins(cur, prev, line, owners[k], pitch):
             cur.lines.append(line)
         else:
-            cur = Unit(lines=[line], section=owners[k])
+            gap = prev is None or line.in_table != prev.in_table or not _close(prev, line, 0.0)
+            cur = Unit(lines=[line], section=owners[k], gap_before=gap)
             units.append(cur)
         prev = line
-    for unit in units:
+    units = _join_rows_across_pages(units)
+    out: list[Unit] = []
+    for n, unit in enumerate(units):
         unit.text = " ".join(" ".join(ln.text for ln in unit.lines).split())
-        unit.label, unit.body, unit.number = parse_label(unit.text)
-    return units
+        pieces = split_goals(unit.text) if len(unit.text) > 40 else [unit.text]
+        if len(pieces) <= 1:
+            unit.label, unit.body, unit.number = parse_label(unit.text)
+            out.append(unit)
+            continue
+        offset = 0
+        starts: list[int] = []
+        for ln in unit.lines:  # where each line starts in unit.text
+            starts.append(offset)
+            offset += len(" ".join(ln.text.split())) + 1
+        pos = 0
+        for i, piece in enumerate(pieces):
+            at = max(j for j, st in enumerate(starts) if st <= pos)
+            part = Unit(lines=unit.lines[at:] if i == len(pieces) - 1 else unit.lines[at:at + 1],
+                        section=unit.section, text=piece, gap_before=unit.gap_before and i == 0, box=n)
+            part.label, part.body, part.number = parse_label(piece)
+            out.append(part)
+            pos += len(piece) + 1
+    return out
 
 
 def _field_role(fieldname: str | None) -> str | None:
+    """What a table column holds, from its header: number, goal, objective, postsecondary, baseline,
+    a form field ("field") or None."""
     if not fieldname:
         return None
     f = fieldname.lower().strip()
@@ -377,15 +533,50 @@ def _field_role(fieldname: str | None) -> str | None:
         return "number"
     if re.search(r"baseline|present\s+level|current\s+(level|performance)", f):
         return "baseline"
-    if re.search(r"objective|benchmark|short[-\s]?term", f):
-        return "objective"
     if re.search(r"post-?\s?secondary", f):
         return "postsecondary"
-    if re.search(r"\bgoals?\b", f):
+    goalish = re.search(r"\bgoals?\b", f)
+    if re.search(r"objective|benchmark|short[-\s]?term", f) and not goalish:
+        return "objective"
+    if goalish and not re.search(r"criteri|measur(ed|ement)|method|date|progress", f):
         return "goal"
+    if field_role(fieldname) is not None:
+        return "field"
     if re.search(r"measur|evaluat|progress|method|criteri|schedule|frequency|service|location|minutes|provider", f):
         return "other"
     return None
+
+
+def field_role(name: str) -> str | None:
+    """The form-field role a printed field name gives ("Evaluation method" -> measurement), or None.
+
+    Example:
+        >>> field_role("How progress will be measured"), field_role("Target date"), field_role("Goal")
+        ('measurement', 'timeframe', None)
+    """
+    clean = " ".join(name.split()).strip().rstrip(":").strip()
+    for role, pattern in _lexicon().field_names:
+        m = pattern.match(clean)
+        if m and (m.end() == len(clean) or not clean[m.end()].isalnum()):
+            return role
+    return None
+
+
+def field_of(text: str, page: int | None = None) -> FormField | None:
+    """A labelled line read as a form field ("Criteria: 80% in 4 of 5 trials"), or None.
+
+    Example:
+        >>> field_of("How progress will be measured: DIBELS probes every two weeks").role
+        'measurement'
+    """
+    flat = " ".join(text.split())
+    m = re.match(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<text>.*)$", flat)
+    if not m:
+        return None
+    role = field_role(m.group("label"))
+    if role is None:
+        return None
+    return FormField(role=role, label=m.group("label").strip(), text=m.group("text").strip(), page=page)
 
 
 def _batched(score: GoalScorer, units: list[Any]) -> GoalScorer:
@@ -396,6 +587,55 @@ def _batched(score: GoalScorer, units: list[Any]) -> GoalScorer:
     keys = [(u.text, u.section.kind if u.section else "") for u in units]
     results = dict(zip(keys, many([k[0] for k in keys], [k[1] for k in keys]), strict=True))
     return lambda text, kind: results.get((text, kind)) or score(text, kind)
+
+
+_CONTENT = re.compile(r"[a-z]{4,}")
+_STOP = frozenset({"will", "with", "given", "from", "that", "this", "than", "each", "when", "during", "after",
+                   "accuracy", "trials", "consecutive", "sessions", "correct", "correctly", "weekly"})
+
+
+def _overlap(a: str, b: str) -> int:
+    words_a = set(_CONTENT.findall(a.lower())) - _STOP
+    return len(words_a & (set(_CONTENT.findall(b.lower())) - _STOP))
+
+
+def _has_field(goal: Goal, role: str) -> bool:
+    return any(f.role == role for f in goal.fields)
+
+
+def _add_field(goal: Goal, form: FormField) -> None:
+    if form.text and not any(f.role == form.role and f.text == form.text for f in goal.fields):
+        goal.fields.append(form)
+    if form.role == "baseline" and goal.baseline is None and form.text:
+        goal.baseline = form.text
+
+
+class _State:
+    """Where the goal reader stands: the current goal, numbered goals, fields waiting for a goal."""
+
+    def __init__(self) -> None:
+        self.goals: list[Goal] = []
+        self.numbered: dict[int, Goal] = {}
+        self.current: Goal | None = None  # the current annual goal
+        self.block_goal: Goal | None = None  # the goal of the current block of lines (no blank line since)
+        self.box_goals: list[Goal] = []  # annual goals cut from the last box
+        self.last_box = -2
+        self.pending: list[FormField] = []  # fields printed before their goal
+        self.pending_number: int | None = None
+        self.row_goal: dict[tuple[int, float], Goal] = {}
+        self.row_fields: dict[tuple[int, float], list[FormField]] = {}
+        self.row_number: tuple[tuple[int, float] | None, str] | None = None
+        self.baseline_first: bool | None = None  # does this document print baselines before goals?
+        self.annual_count = 0
+
+    def flush_rows(self, row: tuple[int, float] | None) -> None:
+        """Fields of table rows without a goal cell: a baseline waits for the next goal, others join the current."""
+        for key in [k for k in self.row_fields if k != row]:
+            for form in self.row_fields.pop(key):
+                if form.role != "baseline" and self.current is not None:
+                    _add_field(self.current, form)
+                else:
+                    self.pending.append(form)
 
 
 def extract_goals(document: Document, sections: list[Section], *,
@@ -410,77 +650,139 @@ def extract_goals(document: Document, sections: list[Section], *,
 
     Returns:
         Goals in document order; objectives sit in their goal's ``objectives``
-        (an objective found before any goal is returned on its own).
+        (an objective found before any goal is returned on its own). Each goal
+        carries the form fields printed with it (``fields``; the baseline also
+        in ``baseline``).
     """
     score = scorer or is_goal_line
     owners = assign_lines(document, sections)
     units = build_units(document, owners, heading_lines(document))
-    score = _batched(score, units)
-    goals: list[Goal] = []
-    numbered: dict[int, Goal] = {}
-    current: Goal | None = None
-    current_row: tuple[int, float] | None = None
-    baseline: str | None = None
-    pending_number: int | None = None
-    row_number: tuple[tuple[int, float] | None, str] | None = None
-    annual_count = 0
+    score = _batched(score, [u for u in units if _may_be_goal(u)])
+    st = _State()
     last_section: Section | None = None
     for unit in units:
         section = unit.section
         kind_name = section.kind if section else ""
         if section is not last_section:
-            baseline, pending_number, last_section = None, None, section
+            st.pending, st.pending_number, last_section = [], None, section
             if kind_name != "objectives":
-                current = None
+                st.current = None
+        if unit.gap_before:
+            st.block_goal = None
+        row = (unit.first.page, unit.first.top) if unit.first.in_table else None
+        st.flush_rows(row)
         role = _field_role(unit.first.field) if unit.first.in_table else None
         label = unit.label
-        row = (unit.first.page, unit.first.top) if unit.first.in_table else None
         if role == "number":
-            row_number = (row, unit.text)
+            st.row_number = (row, unit.text)
             continue
-        if role == "baseline" or label == "baseline":
-            text = unit.body if label == "baseline" else unit.text
-            if current is not None and row is not None and row == current_row and current.baseline is None:
-                current.baseline = text
-            else:
-                baseline = text
+        form = _form_field(unit, role)
+        if form is not None:
+            _place_field(st, form, row)
             continue
         if label == "goal_header":
-            current, baseline, pending_number = None, None, unit.number
+            st.current, st.pending, st.pending_number = None, [], unit.number
             continue
-        if role == "other" or label == "other":
+        if role == "other" or label in {"other", "baseline"} or not _may_be_goal(unit):
             continue
-        body = unit.body if label != "none" else unit.text
+        body = unit.body
+        points = bool(_lexicon().points_to_goal.search(body)) and st.current is not None
         guess, prob = score(unit.text, kind_name)
         forced = label in {"goal", "objective", "postsecondary"} or role in {"goal", "objective", "postsecondary"}
-        if (guess == "not_goal" or prob < threshold) and not (forced and prob >= 0.25):
+        if not points and (guess == "not_goal" or prob < threshold) and not (forced and prob >= 0.25):
             continue  # a label makes a goal of a unit the scorer finds merely plausible
-        kind = _kind(guess, label, role, kind_name, body)
+        kind = "objective" if points else _kind(guess, label, role, kind_name, body)
         number = unit.number
-        if number is None and row_number is not None and row is not None and row_number[0] == row:
-            cell = row_number[1].rstrip(".:)")
+        if number is None and st.row_number is not None and row is not None and st.row_number[0] == row:
+            cell = st.row_number[1].rstrip(".:)")
             if "." in cell or cell[-1:].isalpha():
                 kind, number = "objective", _parent_ref(cell)
             else:
                 number = _number(cell)
         goal = Goal(text=body, kind=kind, section=kind_name or None, page=unit.first.page)
+        if row is not None:
+            st.row_goal[row] = goal
+            for f in st.row_fields.pop(row, []):
+                _add_field(goal, f)
         if kind == "objective":
-            parent = numbered.get(number) if number is not None else None
-            parent = parent or (current if current is not None and current.kind == "annual_goal" else None)
+            parent = _parent_of(st, goal, number)
             if parent is not None:
                 parent.objectives.append(goal)
+                st.block_goal = st.block_goal or parent
                 continue
         if kind == "annual_goal":
-            annual_count += 1
-            goal.baseline = baseline
-            baseline = None
-            own = number if number is not None else pending_number
-            numbered.setdefault(own if own is not None else annual_count, goal)
-            pending_number = None
-            current = goal
-            current_row = row
-        goals.append(goal)
-    return goals
+            _start_goal(st, goal, number, unit)
+        st.goals.append(goal)
+    return st.goals
+
+
+def _may_be_goal(unit: Unit) -> bool:
+    """False for units that can never be goals (wishes, prompts, boilerplate, field lines)."""
+    return unit.label not in {"other", "baseline"} and never_goal(unit.body or unit.text) is None
+
+
+def _form_field(unit: Unit, role: str | None) -> FormField | None:
+    """The unit as a form field of some goal: a table cell under a field's column, or a labelled line."""
+    page = unit.first.page
+    if unit.first.in_table and role in {"field", "baseline"} and unit.first.field:
+        name = " ".join(unit.first.field.split())
+        text = unit.body if unit.label in {"baseline", "other"} else unit.text
+        return FormField(role=field_role(name) or "baseline", label=name, text=text, page=page)
+    if unit.label in {"baseline", "other"}:
+        form = field_of(unit.text, page)
+        if form is None and unit.label == "baseline":
+            name = unit.text[: len(unit.text) - len(unit.body)].strip().rstrip(":-–— ").strip()
+            form = FormField(role="baseline", label=name or "Baseline", text=unit.body, page=page)
+        return form
+    return None
+
+
+def _place_field(st: _State, form: FormField, row: tuple[int, float] | None) -> None:
+    """Give a field to its goal: the goal of its table row, else the goal it is printed under."""
+    if row is not None:
+        if row in st.row_goal:
+            _add_field(st.row_goal[row], form)
+        else:
+            st.row_fields.setdefault(row, []).append(form)
+        return
+    goal = st.current
+    if form.role == "baseline":
+        if st.baseline_first is None:
+            st.baseline_first = not (goal is not None and goal is st.block_goal and goal.baseline is None)
+        if st.baseline_first or goal is None or goal.baseline is not None:
+            st.pending.append(form)  # printed before the goal it belongs to
+            return
+    if goal is None:
+        st.pending.append(form)
+        return
+    _add_field(goal, form)
+
+
+def _parent_of(st: _State, goal: Goal, number: int | None) -> Goal | None:
+    parent = st.numbered.get(number) if number is not None else None
+    if parent is None and len(st.box_goals) > 1 and st.current in st.box_goals:
+        # several goals printed in one box: the objective belongs to the one it shares most words with
+        best = max(st.box_goals, key=lambda g: _overlap(goal.text, g.text))
+        if _overlap(goal.text, best.text) > 0:
+            parent = best
+    return parent or (st.current if st.current is not None and st.current.kind == "annual_goal" else None)
+
+
+def _start_goal(st: _State, goal: Goal, number: int | None, unit: Unit) -> None:
+    st.annual_count += 1
+    for form in st.pending:
+        _add_field(goal, form)
+    st.pending = []
+    own = number if number is not None else st.pending_number
+    st.numbered.setdefault(own if own is not None else st.annual_count, goal)
+    st.pending_number = None
+    if unit.box >= 0 and unit.box == st.last_box:
+        st.box_goals.append(goal)
+    else:
+        st.box_goals = [goal]
+    st.last_box = unit.box
+    st.current = goal
+    st.block_goal = goal
 
 
 def _kind(guess: str, label: str, role: str | None, section_kind: str, body: str) -> str:

@@ -307,6 +307,27 @@ class Section:
         }
 
 
+FIELD_ROLES: tuple[str, ...] = (
+    "measurement", "criterion", "timeframe", "baseline", "condition", "progress_reporting")
+
+
+@dataclass(frozen=True)
+class FormField:
+    """A field of a goal's form or table row ("Criteria: 80% in 4 of 5 trials"): RUBRIC.md 2.
+
+    ``role`` is what the field gives (one of :data:`FIELD_ROLES`), ``label`` the
+    field's printed name, ``text`` its content without the label.
+    """
+
+    role: str
+    label: str
+    text: str
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "label": self.label, "text": self.text, "page": self.page}
+
+
 @dataclass
 class Goal:
     """A goal as extracted from a document, before analysis."""
@@ -317,6 +338,7 @@ class Goal:
     page: int | None
     baseline: str | None = None
     objectives: list[Goal] = field(default_factory=list)
+    fields: list[FormField] = field(default_factory=list)  # the goal's own form fields, in order
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -178,3 +178,67 @@ def repair_hyphens(lines: list[Line]) -> list[Line]:
         out.append(line)
         i += 1
     return out
+
+
+#: Words printed across pages as watermarks; their letters end up inside lines of text.
+WATERMARK_WORDS = ("DRAFT", "SAMPLE", "COPY", "CONFIDENTIAL", "VOID", "EXAMPLE", "PREVIEW", "SPECIMEN",
+                   "DUPLICATE", "UNOFFICIAL")
+_STRAY_CAPITAL = re.compile(r"(?<=[a-z0-9,;'’)]) ([A-HJ-Z])(?= [a-z0-9(])")
+
+
+def drop_watermark_letters(text: str) -> str:
+    """Remove a watermark's letters copied into the text ("the central T idea").
+
+    Single capital letters standing between lower-case words are removed when,
+    read in order, they spell a watermark word (at least three letters of
+    DRAFT, SAMPLE, ...); other single capitals are kept.
+
+    Example:
+        >>> drop_watermark_letters("reads widely D about\\nabout R 15 words\\nafter a A grade 4")
+        'reads widely about\\nabout 15 words\\nafter a grade 4'
+    """
+    found = list(_STRAY_CAPITAL.finditer(text))
+    letters = "".join(m.group(1) for m in found)
+    if len(letters) < 3:
+        return text
+    if not any(letters in word * (len(letters) // len(word) + 2) for word in WATERMARK_WORDS):
+        return text
+    out, last = [], 0
+    for m in found:
+        out.append(text[last:m.start()])
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _light(color: Any) -> bool:
+    """A fill colour lighter than mid grey (grey, RGB or CMYK tuples as pdfplumber gives them)."""
+    if color is None:
+        return False
+    values = list(color) if isinstance(color, (list, tuple)) else [color]
+    try:
+        nums = [float(v) for v in values]
+    except (TypeError, ValueError):
+        return False
+    if len(nums) == 4:  # CMYK: light when little ink
+        return max(nums) < 0.5
+    return bool(nums) and min(nums) > 0.5
+
+
+def is_watermark_char(char: dict[str, Any], body_size: float) -> bool:
+    """A letter of a watermark: far bigger than the page's text and light, or rotated and big."""
+    size = float(char.get("size", 0) or 0)
+    if not body_size or size < 2.0 * body_size:
+        return False
+    return (size >= 3.0 * body_size and _light(char.get("non_stroking_color"))) or not char.get("upright", True)
+
+
+def without_watermark(page: Any) -> Any:
+    """A pdfplumber page without its watermark letters (see :func:`is_watermark_char`)."""
+    sizes = sorted(float(c.get("size", 0) or 0) for c in page.chars if c.get("text", "").strip())
+    if not sizes:
+        return page
+    body = sizes[len(sizes) // 2]
+    if not any(is_watermark_char(c, body) for c in page.chars):
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "char" or not is_watermark_char(obj, body))

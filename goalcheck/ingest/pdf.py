@@ -202,6 +202,7 @@ def _table_lines(table: Any, words: list[dict[str, Any]], page_no: int, state: _
 
 def _page_lines(page: Page, state: _TableState) -> tuple[list[Line], bool]:
     """Lines of one page in reading order; and whether the page has any text."""
+    page = layout.without_watermark(page)
     words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
     if not words:
         return [], False

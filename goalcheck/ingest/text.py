@@ -1,13 +1,47 @@
-"""Plain text -> Lines. A form feed starts a new page; blank lines widen the gap."""
+"""Plain text -> Lines, with real page numbers and without watermark letters.
+
+A form feed starts a new page; without form feeds, "Page N of M" lines (as a
+footer or a header) mark the pages and are dropped. Blank lines widen the gap.
+"""
 
 from __future__ import annotations
 
 import re
 
+from goalcheck.ingest.layout import drop_watermark_letters
 from goalcheck.schema import Document, Line
 
 LINE_STEP = 14.0
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+_PAGE_MARK = re.compile(r"^(?:.{0,80}?\s)?[-–—(\[]?\s*page\s+(\d{1,4})\s*(?:of|/)\s*(\d{1,4})\s*[-–—)\]]?\s*$",
+                        re.IGNORECASE)
+
+
+def _pages_by_marks(text: str) -> list[str] | None:
+    """Pages cut at "Page N of M" lines (1, 2, ... M in order), the marks removed; None if there are none."""
+    rows = text.split("\n")
+    marks = [(k, m) for k, m in ((k, _PAGE_MARK.match(r.strip())) for k, r in enumerate(rows)) if m]
+    if len(marks) < 2:
+        return None
+    numbers = [int(m.group(1)) for _, m in marks]
+    totals = {int(m.group(2)) for _, m in marks}
+    if numbers != list(range(1, len(numbers) + 1)) or len(totals) != 1 or max(totals) < len(numbers):
+        return None
+    first_content = next((k for k, r in enumerate(rows) if r.strip()), 0)
+    header = marks[0][0] <= first_content + 2 and any(r.strip() for r in rows[marks[-1][0] + 1:])
+    cuts = [k for k, _ in marks]
+    pages: list[list[str]] = [[]]
+    for k, row in enumerate(rows):
+        if k in cuts:
+            if header and pages[-1] and any(r.strip() for r in pages[-1]):
+                pages.append([])
+            elif not header:
+                pages.append([])
+            continue
+        pages[-1].append(row)
+    if not header and not any(r.strip() for r in pages[-1]):
+        pages.pop()
+    return ["\n".join(p) for p in pages]
 
 
 def read_text(text: str, source: str) -> Document:
@@ -17,8 +51,12 @@ def read_text(text: str, source: str) -> Document:
     a Markdown ``#`` heading becomes a bold line.
     """
     lines: list[Line] = []
-    pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages = text.split("\f")
+    if len(pages) == 1:
+        pages = _pages_by_marks(text) or pages
     for number, page_text in enumerate(pages, 1):
+        page_text = drop_watermark_letters(page_text)
         for row, raw in enumerate(page_text.split("\n")):
             stripped = raw.strip()
             if not stripped:
