@@ -396,9 +396,11 @@ class Unit:
 
 
 def _starts_unit(line: Line) -> bool:
-    return parse_label(line.text)[0] != "none" or bool(_BULLET.match(line.text) or _LABEL_START.match(line.text))
+    return (parse_label(line.text)[0] != "none" or bool(_BULLET.match(line.text) or _LABEL_START.match(line.text))
+            or never_goal(line.text) == "form_prompt")
 
 
+_UNFINISHED = re.compile(r"(?:[,;:/&-]|\b(?:and|or|of|the|a|an|by|with|to|in|on|for|at|from|per))$", _R)
 _BLANK_END = re.compile(r"_{3,}\s*$")
 
 
@@ -433,9 +435,11 @@ def _joins(cur: Unit, prev: Line, line: Line, section: Section | None, pitch: fl
     ended = bool(_TERMINAL.search(prev.text))
     if _BLANK_END.search(prev.text):
         return False  # a form's blank ("Signature: ______") ends its line
-    if parse_label(cur.lines[0].text)[0] in {"baseline", "other"} and not cur.lines[0].text.split(":", 1)[-1].strip() \
-            and _starts_goal(line.text):
-        return False  # an empty field ("Target date:") before a goal
+    if parse_label(cur.lines[0].text)[0] in {"baseline", "other"}:
+        if not cur.lines[0].text.split(":", 1)[-1].strip() and _starts_goal(line.text):
+            return False  # an empty field ("Target date:") before a goal
+        if line.text[:1].isupper() and not _UNFINISHED.search(prev.text):
+            return False  # a field's value is short; a capital after a finished phrase starts something new
     if ended and (line.text[:1].isupper() or parse_label(cur.lines[0].text)[0] in {"baseline", "other"}):
         return False  # a finished sentence: a goal is one sentence, so a new unit starts
     if line.page != prev.page or line.top < prev.top or line.x0 > prev.x0 + 150:
@@ -557,7 +561,7 @@ def field_role(name: str) -> str | None:
     clean = " ".join(name.split()).strip().rstrip(":").strip()
     for role, pattern in _lexicon().field_names:
         m = pattern.match(clean)
-        if m and (m.end() == len(clean) or not clean[m.end()].isalnum()):
+        if m and (m.end() == len(clean) or re.match(r"\s*(?:\(|/|&|and\b|or\b)", clean[m.end():])):
             return role
     return None
 
@@ -604,7 +608,7 @@ def _has_field(goal: Goal, role: str) -> bool:
 
 
 def _add_field(goal: Goal, form: FormField) -> None:
-    if form.text and not any(f.role == form.role and f.text == form.text for f in goal.fields):
+    if form.text and not any((f.role, f.label, f.text) == (form.role, form.label, form.text) for f in goal.fields):
         goal.fields.append(form)
     if form.role == "baseline" and goal.baseline is None and form.text:
         goal.baseline = form.text

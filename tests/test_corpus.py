@@ -137,3 +137,38 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
     assert generate(tmp_path) == []
     for name in DOCUMENTS:
         assert (tmp_path / name).read_bytes() == (CORPUS / name).read_bytes(), name
+
+
+# --- the 'IEPs written by others' corpus (tests/extraction_corpus, truth in tests/extraction_truth) ---
+
+OTHERS = ROOT / "tests" / "extraction_corpus"
+TRUTH = ROOT / "tests" / "extraction_truth"
+OTHER_DOCS = sorted(p.stem for p in TRUTH.glob("*_*.json") if not p.stem.startswith("plain"))
+
+
+def test_others_corpus_has_dev_and_heldout_halves() -> None:
+    dev = [n for n in OTHER_DOCS if n.startswith("dev_")]
+    held = [n for n in OTHER_DOCS if n.startswith("heldout_")]
+    assert len(dev) >= 6 and len(held) >= 6 and len(dev) + len(held) == len(OTHER_DOCS)
+
+
+@pytest.mark.parametrize("name", OTHER_DOCS)
+def test_others_truth_matches_its_documents(name: str) -> None:
+    from test_ieps.others import check, text_pages
+
+    truth = json.loads((TRUTH / f"{name}.json").read_text("utf-8"))
+    assert truth["name"] == name and truth["split"] == name.split("_")[0]
+    for i, goal in enumerate(truth["goals"]):
+        assert goal["kind"] in GOAL_KINDS
+        if goal["kind"] == "objective":
+            assert truth["goals"][goal["parent"]]["kind"] == "annual_goal" and goal["parent"] < i
+    with pdfplumber.open(OTHERS / f"{name}.pdf") as pdf:
+        assert check(f"{name}.pdf", [p.extract_text() or "" for p in pdf.pages], truth) == []
+    assert check(f"{name}.txt", text_pages((OTHERS / f"{name}.txt").read_text("utf-8")), truth) == []
+
+
+def test_plain_90_20_has_90_lines_that_are_not_goals() -> None:
+    truth = json.loads((TRUTH / "plain_90_20.json").read_text("utf-8"))
+    lines = [ln for ln in (TRUTH / "plain_90_20.txt").read_text("utf-8").splitlines() if ln.strip()]
+    goals = [ln for ln in lines if any(ln.startswith(g["start"]) for g in truth["goals"])]
+    assert (len(lines) - len(goals), len(goals)) == (90, 20)

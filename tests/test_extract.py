@@ -84,6 +84,21 @@ def test_rule_is_goal_line(text: str, section: str, label: str) -> None:
         ("Postsecondary Goal (Employment): Ana will work.", ("postsecondary", "Ana will work.", None)),
         ("Employment: Ana will work.", ("postsecondary", "Ana will work.", None)),
         ("Measured by: probes", ("other", "probes", None)),
+        # objective and benchmark labels in their common spellings (the label is stripped)
+        ("Objective/Benchmark #2: Jo will read.", ("objective", "Jo will read.", None)),
+        ("Benchmark 1: Jo will read.", ("objective", "Jo will read.", None)),
+        ("Short-term objective 1: Jo will read.", ("objective", "Jo will read.", None)),
+        ("Short Term Objective/Benchmark 2.1 - Jo will read.", ("objective", "Jo will read.", 2)),
+        ("Obj. 3: Jo will read.", ("objective", "Jo will read.", None)),
+        ("STO 1: Jo will read.", ("objective", "Jo will read.", None)),
+        ("(cid:127) Jo will read.", ("none", "Jo will read.", None)),
+        # an area name run in after a goal label is not the goal
+        ("Annual goal 1 - Organization: By June 2027, Jo will read.", ("goal", "By June 2027, Jo will read.", 1)),
+        # a goal's form fields
+        ("How progress will be measured: DIBELS probes", ("other", "DIBELS probes", None)),
+        ("Criteria: 80% in 4 of 5 trials", ("other", "80% in 4 of 5 trials", None)),
+        ("Target date: May 2027", ("other", "May 2027", None)),
+        ("Progress report 1 (Nov): ___ met", ("other", "___ met", None)),
         ("Maya will   read.", ("none", "Maya will read.", None)),
     ],
 )
@@ -258,3 +273,198 @@ def goal_boxes(draw: st.DrawFn) -> tuple[list[str], str]:
 def test_split_goals_one_piece_per_goal(box: tuple[list[str], str]) -> None:
     goals, text = box
     assert split_goals(text) == goals
+
+
+# --- form fields, never-goals, documents written by others ------------------------------------
+
+import re
+from pathlib import Path
+
+from goalcheck.extract import field_of, field_role, never_goal
+
+OTHERS = Path(__file__).parent / "extraction_corpus"
+
+
+@pytest.mark.parametrize(
+    "name, role",
+    [
+        ("How progress will be measured", "measurement"), ("Evaluation method", "measurement"),
+        ("Measured by", "measurement"), ("Data collection", "measurement"), ("Method of measurement", "measurement"),
+        ("Criteria", "criterion"), ("Measurable criteria", "criterion"), ("Mastery criteria", "criterion"),
+        ("Target date", "timeframe"), ("Anticipated date of mastery", "timeframe"),
+        ("Baseline", "baseline"), ("Present level", "baseline"),
+        ("Condition", "condition"), ("Progress report 2 (Feb)", "progress_reporting"),
+        ("Goal", None), ("Area of need", None), ("Services", None), ("Criterion-referenced test results", None),
+    ],
+)
+def test_field_role(name: str, role: str | None) -> None:
+    assert field_role(name) == role
+
+
+def test_field_of() -> None:
+    f = field_of("How progress will be measured: DIBELS probes every two weeks", page=3)
+    assert (f.role, f.label, f.text, f.page) == ("measurement", "How progress will be measured",
+                                                 "DIBELS probes every two weeks", 3)
+    assert field_of("Reading: Jo will read 20 words.") is None
+    assert field_of("Jo will read 20 words.") is None
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        # RUBRIC 7.23: team, parent and student wishes
+        ("The family hopes Jordan will learn to drive.", "wish"),
+        ("His family hopes Jordan will learn to drive and find a job.", "wish"),
+        ("The team hopes Ava will become more confident.", "wish"),
+        ("Grace also hopes she will get a part-time job next summer.", "wish"),
+        ("Parents would like Maya to read more.", "wish"),
+        ("Ruby's grandmother wants Ruby to be invited to more parties.", "wish"),
+        # form prompts and template instructions
+        ("Write the SOL number related to this goal:", "form_prompt"),
+        ("If goal not met, the team will reconvene to discuss next steps.", "form_prompt"),
+        ("If the goal is not met, explain why:", "form_prompt"),
+        ("Describe how the student's disability affects involvement in the general curriculum:", "form_prompt"),
+        ("___ Goal met ___ Progressing ___ Not progressing", "form_prompt"),
+        # boilerplate
+        ("Progress toward each goal will be measured and reported each quarter.", "boilerplate"),
+        ("Baseline for goals 1-2 is in the present levels.", "boilerplate"),
+        ("Transfer of rights at the age of majority will be discussed.", "boilerplate"),
+        ("Instructional supports: graphic organizers and a word bank.", "boilerplate"),
+        # goals
+        ("When he wants a break, Jo will ask for one in 4 of 5 opportunities.", None),
+        ("Given what she wants to say, Ana will type 3 sentences.", None),
+        ("Write 3 sentences about a picture with 80% accuracy.", None),
+        ("By June 2027, Jo will describe the steps of a science experiment.", None),
+    ],
+)
+def test_never_goal(text: str, reason: str | None) -> None:
+    assert never_goal(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text, section, label",
+    [
+        # RUBRIC 1: weak goals count wherever they stand
+        ("Gloria will try to make friends.", "", "annual_goal"),
+        ("Student will develop social skills.", "other", "annual_goal"),
+        # in present levels a bare "will" tells a habit
+        ("When upset, Jo will put his head down.", "present_levels", "not_goal"),
+        # RUBRIC 7.22: a benchmark that points to its goal
+        ("By 10/04, the above goal will be met.", "annual_goals", "objective"),
+        ("By the second reporting period, Jo will meet 50% of the annual goal.", "", "objective"),
+        ("The family hopes Jordan will learn to drive.", "", "not_goal"),
+        ("Marcus will be removed from general education for reading only.", "other", "not_goal"),
+    ],
+)
+def test_rule_is_goal_line_anywhere(text: str, section: str, label: str) -> None:
+    assert rule_is_goal_line(text, section)[0] == label
+
+
+def test_measurement_line_is_a_field_of_its_goal_not_a_goal() -> None:
+    (goal,) = goals_of(
+        "Annual Goals\n\nBy June 2027, given a grade 2 passage, Jo will read 70 wcpm on 3 consecutive probes.\n"
+        "How progress will be measured: DIBELS probes every two weeks\n"
+        "Progress toward each goal will be measured and reported each quarter.\n")
+    assert [(f.role, f.label, f.text) for f in goal.fields] == [
+        ("measurement", "How progress will be measured", "DIBELS probes every two weeks")]
+    assert goal.objectives == []
+
+
+def test_baseline_after_its_goal_in_the_same_block() -> None:
+    goals = goals_of(
+        "Annual Goals\n\nGoal: Jo will read 70 wcpm by June 2027.\nCriteria: 3 consecutive probes\n"
+        "Baseline: 40 wcpm\n\nGoal: Jo will add 20 facts by June 2027.\nBaseline: 5 facts\n")
+    assert [(g.text, g.baseline) for g in goals] == [
+        ("Jo will read 70 wcpm by June 2027.", "40 wcpm"), ("Jo will add 20 facts by June 2027.", "5 facts")]
+    assert [f.role for f in goals[0].fields] == ["criterion", "baseline"]
+
+
+def test_baseline_before_its_goal() -> None:
+    goals = goals_of(
+        "Annual Goals\n\nBaseline: 40 wcpm\nGoal 1: Jo will read 70 wcpm by June 2027.\n\n"
+        "Baseline: 5 facts\nGoal 2: Jo will add 20 facts by June 2027.\n")
+    assert [g.baseline for g in goals] == ["40 wcpm", "5 facts"]
+
+
+def test_benchmark_pointing_to_its_goal_is_its_objective() -> None:
+    (goal,) = goals_of(
+        "MEASURABLE ANNUAL GOALS\nGoal 1: By 06/2027, Hazel will add fractions with 80% accuracy.\n"
+        "Write the SOL number related to this goal: 6.5\n"
+        "Short-term objective 1: By 10/04, the above goal will be met with like denominators.\n"
+        "If goal not met, describe the team's plan: ______\n")
+    assert [(o.kind, o.text) for o in goal.objectives] == [
+        ("objective", "By 10/04, the above goal will be met with like denominators.")]
+
+
+def test_run_in_goal_label_inside_a_paragraph() -> None:
+    (goal,) = goals_of(
+        "Jordan rarely uses transitions. His family hopes Jordan will learn to drive. Annual Goal: By May 2027, "
+        "Jordan will write an explanation that uses four transition words, scoring 3 of 4 on the rubric. "
+        "This will be measured by scored writing samples. Instructional supports: a word bank.\n")
+    assert goal.text == ("By May 2027, Jordan will write an explanation that uses four transition words, scoring 3 "
+                         "of 4 on the rubric. This will be measured by scored writing samples.")
+
+
+def test_double_spaced_paragraph_is_one_goal() -> None:
+    text = ("Jordan likes cars.\n\nAnnual Goal: By May 2027, given a grade 8 article, Jordan\n\nwill answer 8 of "
+            "10 questions correctly\n\non 3 consecutive monthly assessments.\n\nHe reads at 92 wcpm.\n\n"
+            "Extended time on tests.\n\nHe likes audio books.\n")
+    (goal,) = goals_of(text)
+    assert goal.text == ("By May 2027, given a grade 8 article, Jordan will answer 8 of 10 questions correctly on 3 "
+                         "consecutive monthly assessments.")
+
+
+def test_several_goals_in_one_box_and_objectives_by_content() -> None:
+    goals = goals_of(
+        "Annual Goals\nBy May 2027, Ruby will name all 26 letters in 3 consecutive sessions. By May 2027, given 20 "
+        "objects, Ruby will count them in 4 of 5 trials.\n\nBenchmark 1: By December 2026, Ruby will name 22 "
+        "letters in 3 consecutive sessions.\n")
+    assert [g.text[:30] for g in goals] == ["By May 2027, Ruby will name al", "By May 2027, given 20 objects,"]
+    assert [o.text[:30] for o in goals[0].objectives] == ["By December 2026, Ruby will na"]
+
+
+def test_table_cells_are_fields_of_their_row_goal() -> None:
+    doc = read_document(OTHERS / "dev_goal_columns.pdf")
+    goals = extract_goals(doc, find_sections(doc))
+    assert len(goals) == 3
+    assert [(f.role, f.label) for f in goals[1].fields] == [
+        ("criterion", "Criteria"), ("measurement", "Evaluation method"), ("baseline", "Baseline")]
+    assert goals[1].fields[0].text == "18 of 20 facts correct in 2 minutes"
+    assert goals[1].baseline == "7 of 20 facts correct in 2 minutes"
+    assert goals[1].text == "By May 2027, Tomas will subtract numbers within 20 using a number line or mental strategies."
+
+
+def test_table_row_continued_after_a_page_break() -> None:
+    head = dict(in_table=True, size=10)
+    lines = [
+        Line("Annual Goals", 1, top=80, size=14, bold=True),
+        Line("By June 2027, Devon will locate the safety steps in 5 of 6 tasks.", 1, x0=54, top=700,
+             field="Annual goal", **head),
+        Line("Job coach checklist completed", 1, x0=294, top=700, field="How progress will be measured", **head),
+        Line("at each work-based learning visit", 2, x0=294, top=90, field="How progress will be measured", **head),
+        Line("Devon will receive job coaching twice a week.", 2, top=200, size=10),
+    ]
+    doc = Document("x.pdf", 2, lines)
+    (goal,) = extract_goals(doc, find_sections(doc))
+    assert [(f.role, f.text, f.page) for f in goal.fields] == [
+        ("measurement", "Job coach checklist completed at each work-based learning visit", 1)]
+
+
+def test_watermark_letters_are_removed() -> None:
+    for name in ("dev_watermark.pdf", "dev_watermark.txt"):
+        doc = read_document(OTHERS / name)
+        goals = extract_goals(doc, find_sections(doc))
+        texts = [g.text for g in goals] + [o.text for g in goals for o in g.objectives]
+        assert len(texts) == 5, name
+        assert not any(re.search(r" [A-HJ-Z] |[a-z][A-Z]", t) for t in texts), (name, texts)
+
+
+@pytest.mark.parametrize("sep", ["\f", "\nPage {n} of 3\n"])
+def test_text_pages_from_form_feeds_or_page_marks(sep: str) -> None:
+    pages = ["Annual Goals\nJo will read 20 words by May 2027.", "Jo will add 10 facts by May 2027.",
+             "Signatures"]
+    text = "".join(p + sep.format(n=n) for n, p in enumerate(pages, 1))
+    doc = read_document(text.encode(), name="t.txt")
+    assert doc.pages == 3
+    assert [g.page for g in extract_goals(doc, find_sections(doc))] == [1, 2]
+    assert not any("Page" in ln.text for ln in doc.lines)
