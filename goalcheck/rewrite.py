@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .components.measurability import find_placeholders
 from .components.text import prefix_length
 from .schema import GoalAnalysis, Rewrite
 
@@ -163,10 +164,16 @@ def rewrite_goal(analysis: GoalAnalysis) -> Rewrite:
     if analysis.measurability_class == "measurable" and analysis.strength_class == "strength_based":
         return Rewrite(text=text, changes=[])
     changes: list[str] = []
+    # RUBRIC 7.21: a placeholder is not the component, but one is enough: never add a second.
+    held = {p.label for p in find_placeholders(text)}
+
+    def lacks(component: str) -> bool:
+        return not analysis.present(component) and component not in held
+
     shift = len(text) - len(text[prefix_length(text) :].lstrip())
     shifted = _shift(analysis, shift)
     body = shifted.text
-    insert_at = _learner_slot(shifted)
+    insert_at = _learner_slot(shifted) if "learner" not in held else None
     body = _replace_vague(body, shifted, changes)
     if insert_at is not None:
         rest = body[insert_at:]
@@ -184,18 +191,18 @@ def rewrite_goal(analysis: GoalAnalysis) -> Rewrite:
     final = body[-1] if body.endswith((".", "!", "?")) else "."
     body = body.rstrip(".!? ")
     postsecondary = analysis.kind == "postsecondary_goal"
-    if not postsecondary and not analysis.present("criterion"):
+    if not postsecondary and lacks("criterion"):
         body = _insert_before_measurement(body, analysis, PLACEHOLDERS["criterion"])
         changes.append("added [criterion] placeholder: how well, how much or how often")
-    if not postsecondary and not analysis.present("measurement"):
+    if not postsecondary and lacks("measurement"):
         body = f"{body}, {PLACEHOLDERS['measurement']}"
         changes.append("added [data source] placeholder: how progress will be measured")
     prefix = []
-    if not analysis.present("timeframe"):
+    if lacks("timeframe"):
         key = "postsecondary_timeframe" if postsecondary else "timeframe"
         prefix.append(PLACEHOLDERS[key])
         changes.append("added [date] placeholder: by when" if not postsecondary else "added an after-school timeframe placeholder")
-    if not postsecondary and not analysis.present("condition"):
+    if not postsecondary and lacks("condition"):
         prefix.append(PLACEHOLDERS["condition"])
         changes.append("added [condition] placeholder: under what circumstances or with what materials")
     if prefix:

@@ -2,6 +2,11 @@
 
 The lists are ours, grouped by the domains of RUBRIC.md section 4. A verb may
 suit several domains. Run once after editing the lists below.
+
+It also writes ``near_lexicon_words``: English words one typing slip away from a
+verb of our lists ("lean" / "learn"), taken from the word index of the installed
+spaCy English pipeline; goalcheck reads a word near a listed verb as that verb
+misspelt ("dmeonstrate" -> "demonstrate"), unless it is one of these real words.
 """
 
 from __future__ import annotations
@@ -38,6 +43,59 @@ OBSERVABLE = {
     "transition": """enroll attend apply complete obtain work live rent budget register enlist
         graduate earn participate interview schedule contact request advocate identify research
         submit fill volunteer secure maintain manage travel commute open deposit""",
+    "general": """arrive begin determine suppress restore clock answer finish turn bring
+        deliver give hand""",
+}
+
+#: Regular expressions tried on the words at the action (after "will" and its
+#: skipped words), before the lexicons: observable states and counts that a
+#: vague verb word would otherwise hide (RUBRIC 7.2, 7.19).
+OBSERVABLE_PATTERNS = [
+    r"be\s+(?:\w+ly\s+)?(?:engaged|seated|on[-\s]task|on\s+time|present|in\s+attendance|"
+    r"in\s+(?:his|her|their|the|an?)\s+(?:assigned\s+)?(?:seat|area|spot|place|line))\b",
+    r"have\s+(?:no\s+more\s+than|fewer\s+than|less\s+than|at\s+most|zero|no|only|"
+    r"\d+(?:\s+or\s+(?:fewer|less))?)\s+(?:[\w-]+\s+){0,2}?(?:incidents?|episodes?|"
+    r"occurrences?|instances?|outbursts?|tantrums?|absences?|tardies|referrals?|errors?|"
+    r"accidents?|refusals?)\b",
+    r"job[-\s]shadow\b",
+]
+#: Phrases whose verb alone would look observable but which name no action (7.15).
+VAGUE_PATTERNS = [
+    r"reach\s+(?:the|a|an|his|her|their)?\s*(?:[\w-]+\s+){0,3}?(?:benchmark|goal|level|mastery|"
+    r"target|proficiency|standard|potential)s?\b",
+    r"(?:demonstrate|show|display)\s+(?:(?:an?|more|greater|improved|increased|appropriate|"
+    r"age[-\s]appropriate|better)\s+)*(?:independence|confidence|responsibility|respect|"
+    r"awareness|competence|mastery|proficiency|growth|progress|improvement|maturity|readiness|"
+    r"skills?|abilit(?:y|ies)|knowledge|understanding|comprehension|interest)\b"
+    r"(?:\s+(?:of|in|with|for))?",
+    r"(?:is|are|am|be)\s+(?:more\s+|very\s+|really\s+)?(?:interested\s+in|successful|happy|"
+    r"independent|confident|prepared|ready|responsible|aware|motivated|comfortable)\b",
+]
+#: RUBRIC 7.19: "increase/decrease <a named action>" is observable; "increase
+#: <a skill or quality>" is not. The verb's own lexicon entry decides otherwise.
+COUNTED = {
+    "verbs": ["increase", "decrease", "reduce", "raise", "lower", "minimize", "maximize",
+              "incr", "decr"],
+    "measure_of": r"^(?:(?:his|her|their|the|its|an?)\s+)?(?:(?:total|average|daily|weekly|overall)\s+)?"
+                  r"(?:use|number|frequency|rate|percentage|percent|amount|duration|length|count|"
+                  r"occurrences?|instances?|incidences?|initiations?|production|completion|"
+                  r"latency)\s+of\b",
+    "actions": ["request", "requests", "greeting", "greetings", "initiation", "initiations",
+                "response", "responses", "comment", "comments", "question", "questions", "bid",
+                "bids", "exchange", "exchanges", "turn", "turns", "utterance", "utterances",
+                "word", "words", "call-out", "call-outs", "callout", "callouts", "outburst",
+                "outbursts", "tantrum", "tantrums", "refusal", "refusals", "elopement",
+                "aggression", "participation", "attendance", "engagement", "compliance",
+                "completion", "eye contact", "hand-raising", "hand raising", "time on task",
+                "on-task behavior", "on-task behaviour", "off-task behavior", "interruptions",
+                "episodes", "incidents", "absences", "tardies", "bites", "steps", "laps"],
+    "not_actions": ["skill", "skills", "ability", "abilities", "independence", "knowledge",
+                    "understanding", "awareness", "confidence", "vocabulary", "fluency",
+                    "comprehension", "proficiency", "performance", "achievement", "level",
+                    "levels", "orf", "self-esteem", "anxiety", "stress", "frustration",
+                    "impulsivity", "attention", "focus", "motivation", "competence", "grades",
+                    "grade", "scores", "score", "strength", "endurance", "tolerance",
+                    "self-confidence", "self-control", "awareness", "success"],
 }
 
 VAGUE = [
@@ -50,9 +108,54 @@ VAGUE = [
     "think about", "consider", "explore", "hope", "hope to", "continue to learn", "begin to", "start to", "want",
     "wish", "enjoy", "like", "internalize", "value", "be able", "attempt", "benefit",
     "expand", "refine", "address", "incr", "impr", "focus on", "make progress", "make gains", "show growth",
+    "show understanding of", "show knowledge of", "show an interest in", "show interest in",
 ]
 
-POSTSECONDARY_VAGUE = ["consider", "explore", "hope to", "think about", "investigate", "look into"]
+POSTSECONDARY_VAGUE = ["consider", "explore", "hope to", "think about", "investigate", "look into",
+                       "plan to", "plans to", "wants to", "hopes to", "would like to",
+                       "be interested in", "is interested in", "are interested in",
+                       "continue to explore", "try to find", "continue to learn"]
+
+
+def _near(word: str) -> set[str]:
+    """Strings one slip from ``word``: a letter dropped, added, changed, or two swapped."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    return out - {word}
+
+
+def near_lexicon_words(verbs: set[str]) -> list[str]:
+    """English words (spaCy's word index) one slip from a listed verb, but not listed."""
+    import spacy
+
+    from goalcheck.pipeline import DEFAULT_MODELS
+
+    for name in DEFAULT_MODELS:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    else:
+        raise SystemExit("no spaCy English pipeline installed")
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    words: set[str] = set()
+    for table in ("lemma_index", "lemma_exc"):
+        t = lookups.get_table(table)
+        for pos in ("verb", "noun", "adj", "adv"):
+            entries = t.get(pos, {})
+            words |= {w for w in entries if isinstance(w, str) and w.isalpha()}
+            if table == "lemma_exc":
+                words |= {w for forms in entries.values() for w in forms if w.isalpha()}
+    close = set()
+    for verb in verbs:
+        if " " not in verb and len(verb) >= 4:
+            close |= _near(verb) & words
+    return sorted(close - verbs)
 
 
 def main() -> None:
@@ -72,6 +175,10 @@ def main() -> None:
         "observable": dict(sorted(observable.items())),
         "vague": sorted(set(VAGUE)),
         "postsecondary_vague": sorted(set(POSTSECONDARY_VAGUE)),
+        "observable_patterns": OBSERVABLE_PATTERNS,
+        "vague_patterns": VAGUE_PATTERNS,
+        "counted": COUNTED,
+        "near_lexicon_words": near_lexicon_words(set(observable) | vague_single),
     }
     path = Path(__file__).resolve().parents[1] / "goalcheck/data/lexicons/verbs.json"
     path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

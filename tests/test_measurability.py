@@ -57,7 +57,8 @@ CASES: list[tuple[str, set[str], str]] = [
     ("Lucia will read kindergarten sight words.", {L, B}, "partially_measurable"),
     ("Given a grade 8 article, Ren will cite two pieces of textual evidence to support an analysis by the end of the IEP.", {T, C, L, B, R}, "measurable"),
     ("Student will participate in class discussions this year.", {L, B}, "partially_measurable"),
-    ("By the end of the 2026-2027 school year, [Student] will produce the /r/ sound in the initial position of words with 80% accuracy.", {T, L, B, R}, "measurable"),
+    # RUBRIC 7.21: "[Student]" shows where the learner belongs; it is not the learner.
+    ("By the end of the 2026-2027 school year, [Student] will produce the /r/ sound in the initial position of words with 80% accuracy.", {T, B, R}, "measurable"),
     ("Isabella will articulate /s/ blends at the sentence level with 90% accuracy as measured by SLP data collection by May 2027.", {T, C, L, B, R, M}, "measurable"),
     ("Jaylen will stay on task.", {L, B}, "partially_measurable"),
     ("Jaylen will remain on task for 15 minutes during independent work in 4 of 5 observations.", {C, L, B, R}, "measurable"),
@@ -131,7 +132,7 @@ SPANS = [
     ("Given 10 two-digit addition problems, Liam will solve them with 80% accuracy.", C, ["Given 10 two-digit addition problems"]),
     ("Given 10 two-digit addition problems, Liam will solve them with 80% accuracy.", R, ["with 80% accuracy"]),
     ("Goal #2: Omar will answer questions.", L, ["Omar"]),
-    ("[Student] will count to 20.", L, ["[Student]"]),
+    ("[Student] will count to 20.", L, []),  # RUBRIC 7.21: a placeholder is not the learner
     ("The young man will ride the bus.", L, ["The young man"]),
     ("Maya will complete her work by the annual review.", T, ["by the annual review"]),
     ("He will wait his turn with a visual timer.", C, ["with a visual timer"]),

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from .text import prefix_length
 
 REGEX_COMPONENTS = ("timeframe", "criterion", "measurement", "condition")
-_BOUNDARY = re.compile(r"[,;:!?()]|\.(?!\d)|\s(?:will|shall)\s|\s(?:and|or|but)\s+(?=(?:he|she|they|then)\b)")
+_BOUNDARY = re.compile(r"[,;:!?()\u2591]|\.(?!\d)|\s(?:will|shall)\s|\s(?:and|or|but)\s+(?=(?:he|she|they|then)\b)")
 _MAX_EXTEND = 90  # characters a condition or measurement clause may run on
 
 
@@ -74,11 +74,19 @@ def patterns() -> dict[str, list[tuple[str, re.Pattern[str], dict[str, Any]]]]:
 
 @dataclass(frozen=True)
 class VerbLexicon:
-    """Observable verbs (lemma -> domains) and vague verbs and phrases."""
+    """Observable verbs (lemma -> domains), vague verbs and phrases, and the rules of
+    counted actions (RUBRIC 7.19) and of misspelt verbs."""
 
     observable: dict[str, list[str]]
     vague: frozenset[str]
     vague_phrases: re.Pattern[str]
+    observable_patterns: re.Pattern[str]
+    vague_patterns: re.Pattern[str]
+    counted_verbs: frozenset[str]
+    measure_of: re.Pattern[str]
+    actions: frozenset[str]
+    not_actions: frozenset[str]
+    near_words: frozenset[str]  # real words one slip from a listed verb: not typos
 
 
 @lru_cache(maxsize=1)
@@ -88,11 +96,85 @@ def verbs() -> VerbLexicon:
     vague_all = list(raw["vague"]) + list(raw["postsecondary_vague"])
     phrases = sorted((v for v in vague_all if " " in v), key=len, reverse=True)
     phrase_rx = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    counted = raw["counted"]
+
+    def anchored(rxs: list[str]) -> re.Pattern[str]:
+        return re.compile("^(?:" + "|".join(f"(?:{r})" for r in rxs) + ")", re.IGNORECASE)
+
     return VerbLexicon(
         observable=raw["observable"],
         vague=frozenset(v for v in vague_all if " " not in v),
         vague_phrases=re.compile(rf"^(?:{phrase_rx})\b", re.IGNORECASE),
+        observable_patterns=anchored(raw["observable_patterns"]),
+        vague_patterns=anchored(raw["vague_patterns"]),
+        counted_verbs=frozenset(counted["verbs"]),
+        measure_of=re.compile(counted["measure_of"], re.IGNORECASE),
+        actions=frozenset(counted["actions"]),
+        not_actions=frozenset(counted["not_actions"]),
+        near_words=frozenset(raw["near_lexicon_words"]),
     )
+
+
+# --- placeholders (RUBRIC 7.21) ----------------------------------------------------
+
+#: What a placeholder's characters become before the component patterns run: not
+#: a word character nor a space, so no pattern matches through or across it.
+MASK = "\u2591"
+
+
+@dataclass(frozen=True)
+class PlaceholderRules:
+    marks: list[tuple[str, re.Pattern[str]]]
+    slots: list[tuple[str, str, re.Pattern[str]]]  # (component, where, pattern)
+
+
+@lru_cache(maxsize=1)
+def placeholder_rules() -> PlaceholderRules:
+    raw = _data("data/patterns/measurability.json")["placeholders"]
+    marks = [(m["id"], re.compile(m["regex"], re.IGNORECASE)) for m in raw["marks"]]
+    slots = [
+        (slot["component"], where, re.compile(slot[where], re.IGNORECASE))
+        for slot in raw["slots"] for where in ("inside", "before", "after") if where in slot
+    ]
+    return PlaceholderRules(marks, slots)
+
+
+@lru_cache(maxsize=4096)
+def find_placeholders(text: str) -> tuple[Found, ...]:
+    """Placeholders of ``text`` ("[date]", "___", "XX%", "(Child's name)"), each labelled
+    with the component whose place it holds ("placeholder" when it cannot be told).
+
+    Example:
+        >>> [(f.label, f.rule) for f in find_placeholders("By [date], Jo will read ___ words.")]
+        [('timeframe', 'bracket'), ('criterion', 'blank')]
+    """
+    rules = placeholder_rules()
+    spans: list[tuple[int, int, str]] = []
+    for rule, rx in rules.marks:
+        for m in rx.finditer(text):
+            if not any(m.start() < e and s < m.end() for s, e, _ in spans):
+                spans.append((m.start(), m.end(), rule))
+    out = []
+    for start, end, rule in sorted(spans):
+        label = "placeholder"
+        inside, before, after = text[start:end], text[max(0, start - 40) : start], text[end : end + 30]
+        for component, where, rx in rules.slots:
+            if rx.search({"inside": inside, "before": before, "after": after}[where]):
+                label = component
+                break
+        out.append(Found(label, start, end, rule, 0.9))
+    return tuple(out)
+
+
+def mask_placeholders(text: str, placeholders: tuple[Found, ...] | list[Found] | None = None) -> str:
+    """``text`` with every placeholder's characters replaced by :data:`MASK` (offsets kept)."""
+    found = find_placeholders(text) if placeholders is None else placeholders
+    if not found:
+        return text
+    chars = list(text)
+    for f in found:
+        chars[f.start : f.end] = MASK * (f.end - f.start)
+    return "".join(chars)
 
 
 # --- regex components ------------------------------------------------------------
@@ -131,7 +213,11 @@ def find_regex_components(text: str, start: int = 0) -> tuple[dict[str, list[Fou
     """Timeframe, criterion, measurement and condition spans of ``text`` from ``start``.
 
     Returns the spans by component and whether a post-school timeframe was found.
+    A placeholder is not a component (RUBRIC 7.21): patterns never match through
+    one, and a clause whose content is only a placeholder ("as measured by ___",
+    "given [condition]") is not found.
     """
+    text = mask_placeholders(text)
     pats = patterns()
     taken: list[Found] = []
     result: dict[str, list[Found]] = {}
@@ -150,10 +236,13 @@ def find_regex_components(text: str, start: int = 0) -> tuple[dict[str, list[Fou
                     continue
                 if rule in _MATERIAL_SENSITIVE and _overlaps(s, e, material):
                     continue  # RUBRIC 7.4: numbers describing the material are a condition
-                if label == "measurement" and spec.get("extend"):
+                extend = (label == "measurement" and spec.get("extend")) or (
+                    label == "condition" and not spec.get("fixed"))
+                if extend:
+                    cue_end = e
                     e = _extend(text, s, e, taken)
-                if label == "condition" and not spec.get("fixed"):
-                    e = _extend(text, s, e, taken)
+                    if e == cue_end and text[e:].lstrip(" ").startswith(MASK):
+                        continue  # "as measured by ___": the content is a placeholder
                 found.append(Found(label, s, e, rule))
                 if spec.get("postsecondary"):
                     postsecondary = True
@@ -212,29 +301,33 @@ _LEARNER_PRONOUNS = {"he", "she", "they", "i", "he/she", "she/he", "s/he", "they
 _RESCUE = {"by", "through", "while", "when"}
 
 
-#: "hopes to": a wish, not a goal; "plans to enroll" reads like "will enroll".
-_WISH_VERBS = {"hope", "hopes", "want", "wants", "wish", "wishes", "dreams", "like", "likes"}
-_PLAN_VERBS = {"plan", "plans", "intend", "intends", "aim", "aims"}
+#: "hopes to", "plans to": a wish or a plan, not a goal (RUBRIC 2 Indicator 13, 7.12, 7.23).
+_WISH_VERBS = {"hope", "hopes", "want", "wants", "wish", "wishes", "dreams", "like", "likes",
+               "plan", "plans", "intend", "intends", "aim", "aims"}
+#: "SWBAT" = "(the) student will be able to": the learner and "will" in one word (RUBRIC 7.18).
+_SWBAT = {"swbat", "tswbat", "swbat:", "s.w.b.a.t."}
+_BE_FORMS = {"is", "are", "am", "was", "were", "'s", "be"}
 
 
 def _find_will(doc: Doc, start_char: int) -> list[tuple[Token, Token | None]]:
-    """Anchors of the action: "will"/"shall", or "hopes to"/"plans to" (anchor, wish verb)."""
+    """Anchors of the action: "will"/"shall", "is going to", "is able to", "SWBAT",
+    or "hopes to"/"plans to" (anchor, wish verb)."""
     out: list[tuple[Token, Token | None]] = []
     for t in doc:
         if t.idx < start_char:
             continue
-        if t.lower_ in _WILL:
+        if t.lower_ in _WILL or t.lower_ in _SWBAT:
             out.append((t, None))
         elif (
-            t.lower_ == "going" and 0 < t.i < len(doc) - 1 and doc[t.i + 1].lower_ == "to"
-            and doc[t.i - 1].lower_ in {"is", "are", "am", "'s"}
+            t.lower_ in {"going", "able"} and 0 < t.i < len(doc) - 1 and doc[t.i + 1].lower_ == "to"
+            and doc[t.i - 1].lower_ in _BE_FORMS - {"be"}
         ):
-            out.append((doc[t.i + 1], None))  # "Javier is going to write"
+            out.append((doc[t.i + 1], None))  # "Javier is going to write", "Jo is able to name"
         elif (
             t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
-            and t.lower_ in _WISH_VERBS | _PLAN_VERBS
+            and t.lower_ in _WISH_VERBS
         ):
-            out.append((doc[t.i + 1], t if t.lower_ in _WISH_VERBS else None))
+            out.append((doc[t.i + 1], t))
     return out
 
 
@@ -281,13 +374,8 @@ def _learner_before(doc: Doc, will: Token, blocked: list[Found], folded: bool) -
         return None
     last = doc[i]
     first = last
-    if last.text == "]":
-        j = i
-        while j >= 0 and doc[j].text != "[" and i - j < 6:
-            j -= 1
-        if j < 0 or doc[j].text != "[":
-            return None
-        first = doc[j]
+    if last.text in {"]", ")", ">", "}"} or last.text.startswith("__"):
+        return None  # "[Student] will", "(Child's name) will": a placeholder (RUBRIC 7.21)
     elif last.lower_ in _LEARNER_PRONOUNS:
         pass
     elif last.lower_ in _LEARNER_NOUNS:
@@ -331,24 +419,116 @@ def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     if lemma == "-pron-" or not lemma:
         lemma = tok.lower_
+    if tok.lower_ in _BE_FORMS:
+        return "be"
     return lemma
+
+
+def _slips(word: str) -> set[str]:
+    """Strings one typing slip from ``word``: a letter dropped, added, changed, or two swapped."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    return out
+
+
+@lru_cache(maxsize=2048)
+def misspelt_verb(word: str) -> str | None:
+    """The listed verb that ``word`` misspells by one slip ("dmeonstrate" -> "demonstrate"),
+    or None: listed words, real English words near a listed verb, and words under five
+    letters are never read as misspellings.
+
+    Example:
+        >>> misspelt_verb("dmeonstrate"), misspelt_verb("lean"), misspelt_verb("demonstrate")
+        ('demonstrate', None, None)
+    """
+    lex = verbs()
+    word = word.lower()
+    if len(word) < 5 or not word.isalpha() or word in lex.near_words:
+        return None
+    if word in lex.observable or word in lex.vague:
+        return None
+    forms = {word}
+    for suffix in ("s", "es", "ed", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            stem = word[: -len(suffix)]
+            if stem in lex.near_words:
+                return None  # "leaning": a real word's inflection
+            forms.add(stem)
+    listed = [v for v in sorted(lex.observable) + sorted(lex.vague) if len(v) >= 4]
+    for form in forms:
+        near = _slips(form)
+        for verb in listed:
+            if verb in near:
+                return verb
+    return None
+
+
+def _counted_object(doc: Doc, tok: Token, lex: VerbLexicon) -> str | None:
+    """RUBRIC 7.19: 'observable' when "increase/decrease" counts a named action ("her
+    use of hand raising", "call-outs", "the number of requests"), 'vague' when it
+    names a skill or quality ("his reading skills", "independence"), None otherwise."""
+    rest = doc.text[tok.idx + len(tok.text) :].lstrip()
+    if lex.measure_of.match(rest):
+        return "observable"
+    chunk: list[Token] = []
+    for t in doc[tok.i + 1 : tok.i + 8]:
+        if t.tag_ in {"DT", "PRP$", "JJ", "JJR", "NN", "NNS", "NNP", "NNPS", "VBG", "HYPH"} or (
+            t.text == "-" or (chunk and chunk[-1].text == "-")
+        ):
+            chunk.append(t)
+            continue
+        break
+    nouns = [t for t in chunk if t.text != "-"]
+    if not nouns:
+        return None
+    phrase = doc.text[chunk[0].idx : chunk[-1].idx + len(chunk[-1].text)].lower()
+    head = nouns[-1].lower_
+    if head in lex.not_actions or nouns[-1].lemma_.lower() in lex.not_actions:
+        return "vague"
+    if any(phrase.endswith(a) for a in lex.actions) or head in lex.actions:
+        return "observable"
+    if nouns[-1].tag_ == "VBG" or nouns[-1].lemma_.lower() in lex.observable:
+        return "observable"  # "hand raising", "requests"
+    return None
 
 
 def _classify_verb(
     doc: Doc, tok: Token, lex: VerbLexicon, after: str
 ) -> tuple[str, int, str]:
     """('observable'|'vague'|'none', phrase end char, rule) for a candidate verb at ``tok``."""
-    if tok.text == "[" and "]" in after[:60]:
-        return "observable", tok.idx + after.index("]") + 1, "placeholder"
-    m = lex.vague_phrases.match(after)
+    m = lex.observable_patterns.match(after)
+    if m:
+        return "observable", tok.idx + m.end(), "observable_phrase"
+    m = lex.vague_phrases.match(after) or lex.vague_patterns.match(after)
     if m:
         return "vague", tok.idx + m.end(), "vague_phrase"
     lemma = _lemma(tok)
+    if lemma in lex.counted_verbs or tok.lower_.rstrip(".") in lex.counted_verbs:
+        counted = _counted_object(doc, tok, lex)
+        if counted is not None:
+            end = tok.idx + len(tok.text)
+            return counted, end, "counted_action" if counted == "observable" else "counted_skill"
     if lemma in lex.vague or tok.lower_ in lex.vague:
         return "vague", tok.idx + len(tok.text), "vague_lexicon"
     if lemma in lex.observable or tok.lower_ in lex.observable:
         return "observable", _verb_span(doc, tok)[1], "observable_lexicon"
+    meant = misspelt_verb(tok.text)
+    if meant is not None:
+        # A typo is read as the verb it misspells, phrases included ("dmeonstrate knowledge of").
+        fixed = meant + after[len(tok.text) :]
+        m = lex.vague_phrases.match(fixed) or lex.vague_patterns.match(fixed)
+        if m:
+            return "vague", tok.idx + m.end() - len(meant) + len(tok.text), "misspelt_vague_phrase"
+        if meant in lex.vague:
+            return "vague", tok.idx + len(tok.text), "misspelt_vague_verb"
+        return "observable", _verb_span(doc, tok)[1], "misspelt_observable_verb"
     if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+        if not re.search(r"[aeiouy]", tok.lower_) or not re.fullmatch(r"[a-z][a-z'-]*", tok.lower_):
+            return "none", tok.idx, "not_a_word"  # clearly not a word: "f/u", "xqz"
         return "observable", _verb_span(doc, tok)[1], "unlisted_verb"
     return "none", tok.idx, "none"
 
@@ -369,17 +549,29 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 
 def _rescue(doc: Doc, after_char: int, lex: VerbLexicon, stop: int) -> Token | None:
-    """Observable action named after a vague verb: 'improve fluency by reading aloud'."""
+    """Observable action named after a vague verb (RUBRIC 7.3): "improve fluency by
+    reading aloud", "demonstrate knowledge of X by verbally describing", "show
+    understanding of place value by building and writing numbers"."""
     first = _token_at(doc, after_char)
     for t in doc[first.i if first is not None else len(doc) :]:
         if t.idx >= stop:
             break
-        if t.lower_ in _RESCUE and t.i + 1 < len(doc):
-            nxt = doc[t.i + 1]
-            if nxt.tag_ == "VBG" or nxt.lower_.endswith("ing"):
-                lemma = _lemma(nxt)
+        if t.lower_ not in _RESCUE:
+            continue
+        j = t.i + 1
+        while j < len(doc) and doc[j].tag_ == "RB" and doc[j].lower_.endswith("ly"):
+            j += 1
+        for k in range(j, len(doc)):
+            cand = doc[k]
+            if cand.idx >= stop:
+                break
+            joined = k == j or doc[k - 1].lower_ in {"and", "or", ",", "then"}
+            if joined and (cand.tag_ == "VBG" or cand.lower_.endswith("ing")):
+                lemma = _lemma(cand)
                 if lemma in lex.observable and lemma not in lex.vague:
-                    return nxt
+                    return cand
+            elif k == j:
+                break
     return None
 
 
@@ -402,16 +594,24 @@ def _compound_verbs(
         if _overlaps(cand.idx, cand.idx + len(cand.text), blocked):
             continue
         lemma = _lemma(cand)
-        if cand.tag_ in {"VB", "VBP"} and (lemma in lex.observable or lemma in lex.vague):
+        if cand.tag_ in {"VB", "VBP", "VBZ"} and (lemma in lex.observable or lemma in lex.vague):
             kind = "vague" if lemma in lex.vague else "observable"
             out.append((cand, kind))
     return out
 
 
 def find_learner_and_behavior(
-    doc: Doc, text: str, start_char: int, blocked: list[Found], conditions: list[Found] = ()  # type: ignore[assignment]
+    doc: Doc, text: str, start_char: int, blocked: list[Found],
+    conditions: list[Found] = (),  # type: ignore[assignment]
+    placeholders: tuple[Found, ...] = (),
 ) -> tuple[list[Found], list[Found], list[Found], list[str]]:
-    """Learner spans, behavior spans, vague-verb spans and notes for ``doc`` (whose text is ``text``)."""
+    """Learner spans, behavior spans, vague-verb spans and notes for ``doc`` (whose text is ``text``).
+
+    The action is the verb after "will" (or "is going to", "is able to", "SWBAT"),
+    else a present-tense verb after its subject ("Sam kicks a ball"), else an
+    objective's opening verb or infinitive ("Decode ...", "Reading: to decode ...").
+    A placeholder is neither the learner nor the action (RUBRIC 7.21).
+    """
     lex = verbs()
     learners: list[Found] = []
     behaviors: list[Found] = []
@@ -421,18 +621,26 @@ def find_learner_and_behavior(
     folded = not any(c.isupper() for c in text)  # ALL CAPS input is folded before tagging
     wish: Token | None = None
     for will, wish_verb in _find_will(doc, start_char):
-        subject_end = wish_verb if wish_verb is not None else will
-        if wish_verb is None and will.lower_ == "to":
-            subject_end = doc[will.i - 1]
-            if subject_end.lower_ == "going":
-                subject_end = doc[will.i - 2]  # the "is" of "is going to"
-        learner = _learner_before(doc, subject_end, blocked, folded)
+        if _overlaps(will.idx, will.idx + len(will.text), blocked):
+            continue
+        if will.lower_ in _SWBAT:
+            learner: Found | None = Found("learner", will.idx, will.idx + len(will.text), "swbat", 0.9)
+        else:
+            subject_end = wish_verb if wish_verb is not None else will
+            if wish_verb is None and will.lower_ == "to":
+                subject_end = doc[will.i - 1]
+                if subject_end.lower_ in {"going", "able"}:
+                    subject_end = doc[will.i - 2]  # the "is" of "is going to", "is able to"
+            learner = _learner_before(doc, subject_end, blocked, folded)
+            if learner is None and _placeholder_before(doc, subject_end, placeholders):
+                notes.append("placeholder_learner")
         if learner and not learners:
             learners.append(learner)
         rest = text[will.idx + len(will.text) :].lstrip()
         offset = len(text) - len(rest)
         skip = _SKIP_AFTER_WILL.match(rest)
         head = _token_at(doc, offset + (skip.end() if skip else 0))
+        head = _past_placeholders(doc, head, placeholders, notes)
         passive = _passive(doc, head, blocked) if head is not None else None
         if passive is not None:
             # "Writing skills will be improved by Carlos": the agent is the learner.
@@ -448,13 +656,20 @@ def find_learner_and_behavior(
         # "Lucia hopes to work with animals": a wish names no goal (RUBRIC 7.12).
         vague.append(Found("vague_verb", wish.idx, doc[wish.i + 1].idx + 2, "wish", 0.9))
         return learners, behaviors, vague, notes
-    if not heads:
-        head = _first_free_token(doc, start_char, blocked + list(conditions))
+    if not heads and "placeholder_behavior" not in notes:
+        present = _present_tense(doc, start_char, blocked + list(conditions), folded)
+        if present is not None:
+            learner, head = present
+            learners[:] = [learner]
+            heads.append(head)
+            notes.append("present_tense")
+    if not heads and "placeholder_behavior" not in notes:
+        head = _first_free_token(doc, start_char, blocked + list(conditions) + list(placeholders))
         if head is None:
             head = _verb_inside_condition(doc, conditions)
         if head is not None:
             heads.append(head)
-            notes.append("no subject: read as an objective opening with its verb")
+            notes.append("objective_opening_verb")
     sentence_end = _sentence_end(text, heads[0].idx if heads else 0)
     for head in heads[:1]:
         after = text[head.idx :]
@@ -465,11 +680,15 @@ def find_learner_and_behavior(
             if rescue is not None:
                 s, e = _verb_span(doc, rescue)
                 behaviors.append(Found("behavior", s, e, "action_after_vague_verb", 0.8))
-                notes.append("the vague verb is followed by an observable action")
+                notes.append("action_after_vague_verb")
         elif kind == "observable":
             behaviors.append(Found("behavior", head.idx, end, rule, 0.9 if rule != "unlisted_verb" else 0.6))
-            if rule == "unlisted_verb":
-                notes.append(f"'{head.text}' is not in our verb lexicons; taken as observable")
+            if rule in ("unlisted_verb", "misspelt_observable_verb"):
+                notes.append(rule)
+        elif rule == "not_a_word":
+            notes.append(rule)
+        if rule.startswith("misspelt_vague"):
+            notes.append("misspelt_vague_verb")
         if kind != "observable":
             continue  # "try to isolate and pronounce": the whole action is hedged
         for cand, ckind in _compound_verbs(doc, head, lex, sentence_end, blocked):
@@ -481,24 +700,90 @@ def find_learner_and_behavior(
     return learners, behaviors, vague, notes
 
 
+def _placeholder_before(doc: Doc, tok: Token, placeholders: tuple[Found, ...]) -> bool:
+    """Whether the words right before ``tok`` are a placeholder ("[Student] will")."""
+    before = tok.idx
+    while before > 0 and doc.text[before - 1] in " \t":
+        before -= 1
+    return any(p.end == before for p in placeholders)
+
+
+def _past_placeholders(
+    doc: Doc, head: Token | None, placeholders: tuple[Found, ...], notes: list[str]
+) -> Token | None:
+    """The action after "will" when placeholders stand there: "will [independently]
+    complete" -> "complete"; "will [behavior]" -> None (the action is a placeholder)."""
+    lex = verbs()
+    while head is not None:
+        inside = next((p for p in placeholders if p.start <= head.idx < p.end), None)
+        if inside is None:
+            return head
+        nxt = _token_at(doc, inside.end)
+        if nxt is None or inside.label == "behavior" or not (
+            _lemma(nxt) in lex.observable or _lemma(nxt) in lex.vague or nxt.tag_ in {"VB", "VBP"}
+            or any(p.start <= nxt.idx < p.end for p in placeholders)
+        ):
+            notes.append("placeholder_behavior")
+            return None
+        head = nxt
+    return None
+
+
+_PRESENT_TAGS = {"VBZ", "VBP"}
+
+
+def _present_tense(
+    doc: Doc, start_char: int, blocked: list[Found], folded: bool
+) -> tuple[Found, Token] | None:
+    """(learner, action) of a goal written in the present tense: "Sam kicks a ball
+    4 of 5 times", "Given coins, Mikael counts the total" (RUBRIC 7.20)."""
+    lex = verbs()
+    for t in doc:
+        if t.idx < start_char or _overlaps(t.idx, t.idx + len(t.text), blocked):
+            continue
+        verb_like = t.tag_ in _PRESENT_TAGS or (
+            t.tag_ == "NNS" and t.lower_.endswith("s") and _lemma(t) in lex.observable
+        )
+        if not verb_like or t.i == 0:
+            continue
+        learner = _learner_before(doc, t, blocked, folded)
+        if learner is None:
+            continue
+        first = _token_at(doc, learner.start)
+        if first is not None and first.lower_ not in _LEARNER_PRONOUNS | _LEARNER_NOUNS and (
+            _lemma(first) in lex.observable or _lemma(first) in lex.vague
+        ):
+            continue  # "Count objects to 10": an imperative, not "Count" doing "objects"
+        head = t
+        if t.lower_ in _BE_FORMS and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "able" and doc[t.i + 2].lower_ == "to":
+            nxt = _token_at(doc, doc[t.i + 2].idx + 2)
+            head = nxt if nxt is not None else t
+        return learner, head
+    return None
+
+
 def _first_free_token(doc: Doc, start_char: int, blocked: list[Found]) -> Token | None:
     """An objective's opening verb: first word of a sentence, or first word after a
-    timeframe, condition or comma ("By Jan 2027 decode ...", "Given ..., read ...")."""
+    timeframe, condition or comma ("By Jan 2027 decode ...", "Given ..., read ..."),
+    an infinitive's "to" skipped ("Reading: to decode ...")."""
     lex = verbs()
     opening = True
     for t in doc:
         if t.idx < start_char or t.is_space:
             continue
         if t.is_punct:
-            opening = opening or t.text in {",", ".", ";", ":"}
+            opening = opening or t.text in {",", ".", ";", ":", "-", "\u2013", "\u2014"}
             continue
         if _overlaps(t.idx, t.idx + len(t.text), blocked):
             opening = True
             continue
         if t.tag_ == "RB" and t.lower_.endswith("ly"):
             continue
+        if opening and t.lower_ == "to" and t.tag_ in {"TO", "IN"}:
+            continue  # the infinitive of "to decode CVC words"
         lemma = _lemma(t)
-        if opening and (lemma in lex.observable or lemma in lex.vague or t.tag_ == "VB"):
+        if opening and (lemma in lex.observable or lemma in lex.vague or t.tag_ == "VB"
+                        or misspelt_verb(t.text) is not None):
             return t
         opening = False
     return None
@@ -554,6 +839,23 @@ def _sentence_end(text: str, start: int) -> int:
 _BASELINE_TAIL = re.compile(r"\b(?:baseline|present\s+level|current\s+level)\s*:", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _area_label() -> re.Pattern[str]:
+    return re.compile(_data("data/patterns/measurability.json")["area_label"]["regex"], re.IGNORECASE)
+
+
+def area_label(text: str, start: int = 0) -> Found | None:
+    """The area label opening ``text`` at ``start`` ("Reading: ", "Math Calculation - "), if any.
+
+    Example:
+        >>> f = area_label("Reading: to decode CVC words")
+        >>> "Reading: to decode CVC words"[f.start:f.end]
+        'Reading: '
+    """
+    m = _area_label().match(text, start)
+    return Found("area_label", m.start(), m.end(), "area_label") if m and m.end() > m.start() else None
+
+
 def analyze_measurability(doc: Doc) -> MeasurabilityResult:
     """All six components, vague verbs and the post-school flag of one tagged goal."""
     text = doc.text
@@ -561,8 +863,12 @@ def analyze_measurability(doc: Doc) -> MeasurabilityResult:
     tail = _BASELINE_TAIL.search(text, start)
     comps, postsecondary = find_regex_components(text[: tail.start()] if tail else text, start)
     blocked = [f for label, spans in comps.items() if label != "condition" for f in spans]
+    label = area_label(text, start)
+    if label is not None:
+        blocked.append(label)
+    placeholders = find_placeholders(text)
     learners, behaviors, vague, notes = find_learner_and_behavior(
-        doc, text, start, blocked, comps["condition"]
+        doc, text, start, blocked, comps["condition"], placeholders
     )
     comps["condition"] = _trim_conditions(text, comps["condition"], learners + behaviors + vague)
     comps["learner"] = learners
