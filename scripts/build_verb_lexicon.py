@@ -58,6 +58,11 @@ OBSERVABLE_PATTERNS = [
     r"occurrences?|instances?|outbursts?|tantrums?|absences?|tardies|referrals?|errors?|"
     r"accidents?|refusals?)\b",
     r"job[-\s]shadow\b",
+    # Postsecondary outcomes worded with "get", "have", "be" (RUBRIC 2, Indicator 13).
+    r"(?:get|have|hold|find)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:job|employment|position|career|degree|certificate|diploma|license|apartment)\b",
+    r"be\s+(?:self[-\s]employed|employed|hired|enrolled|accepted|admitted)\b",
+    r"be\s+an?\s+(?:self[-\s]employed|full[-\s]time|part[-\s]time|certified|licensed)\b",
 ]
 #: Phrases whose verb alone would look observable but which name no action (7.15).
 VAGUE_PATTERNS = [

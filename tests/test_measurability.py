@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from goalcheck import analyze_goal, analyze_many
@@ -211,3 +213,128 @@ def test_issue_names_that_start_like_months(text: str, timeframe: list[str], lea
     a = analyze_goal(text)
     assert [s.text for s in a.components["timeframe"].spans] == timeframe
     assert [s.text for s in a.components["learner"].spans] == learner
+
+
+# --- rubric v2 detection (RUBRIC 7.3, 7.18-7.21): goals written as others write them ---
+
+# (goal, components present, measurability class, behavior span texts)
+V2_CASES: list[tuple[str, set[str], str, list[str]]] = [
+    # 7.18 "will be able to <verb>" is "will <verb>"; SWBAT; "is able to"
+    ("Marisol will be able to skip count by 5s to 100 in 3 of 4 trials.", {L, B, R}, "measurable", ["skip"]),
+    ("By March 2027, Dev will be able to independently buckle his seatbelt on 5 of 5 bus rides.", {T, L, B, R}, "measurable", ["buckle"]),
+    ("The student will be able to name the days of the week in order.", {L, B}, "partially_measurable", ["name"]),
+    ("SWBAT solve two-step equations with 80% accuracy on weekly quizzes.", {L, B, R, M}, "measurable", ["solve"]),
+    ("TSWBAT identify the author's purpose in 4/5 passages.", {L, B, R}, "measurable", ["identify"]),
+    ("swbat spell 15 of 20 high-frequency words", {L, B, R}, "measurable", ["spell"]),
+    ("Keanu is able to tie his shoes in under 2 minutes.", {L, B, R}, "measurable", ["tie"]),
+    ("Odile will be able to understand fractions.", {L}, "not_measurable", []),
+    # 7.19 a named action counted up or down is observable; a skill is not
+    ("Farah will increase her use of hand raising to gain the teacher's attention from 40% to 90% of opportunities.", {L, B, R}, "measurable", ["increase"]),
+    ("Benny will decrease call-outs to 2 per lesson.", {L, B, R}, "measurable", ["decrease"]),
+    ("Pilar will increase the number of words she reads correctly in one minute from 48 to 75.", {L, B, R}, "measurable", ["increase"]),
+    ("Lev will increase his initiations of play with peers to 4 per recess.", {C, L, B, R}, "measurable", ["increase"]),
+    ("Wyatt will increase on-task behavior during math to 80% of observed intervals.", {C, L, B, R}, "measurable", ["increase"]),
+    ("Jaden will increase his reading skills.", {L}, "not_measurable", []),
+    ("Renata will increase independence in the lunchroom.", {C, L}, "not_measurable", []),
+    ("Colm will increase his math fluency by one grade level.", {L}, "not_measurable", []),
+    # 7.20 present tense, label and infinitive, bare imperative: judged on the verb as written
+    ("Sam kicks a ball 4 of 5 times by June 2027.", {T, L, B, R}, "measurable", ["kicks"]),
+    ("Given a picture schedule, Aria moves to the next center within 1 minute of the timer.", {C, L, B, R}, "measurable", ["moves"]),
+    ("He writes his first name with correct letter formation.", {L, B}, "partially_measurable", ["writes"]),
+    ("During morning meeting, the student greets two peers by name on 4 of 5 days.", {C, L, B, R}, "measurable", ["greets"]),
+    ("Reading: to decode CVC words with 90% accuracy", {B, R}, "measurable", ["decode"]),
+    ("Math Calculation - Given 10 single-digit addition problems, solve them with 80% accuracy.", {C, B, R}, "measurable", ["solve"]),
+    ("Written Expression: Pablo will write a paragraph of at least 3 sentences.", {L, B, R}, "measurable", ["write"]),
+    ("Self-Care - to wash hands after toileting with 1 verbal prompt on 4 of 5 days", {C, B, R}, "measurable", ["wash"]),
+    ("Social Skills: Ximena will take turns in a board game with 1 reminder.", {C, L, B, R}, "measurable", ["take"]),
+    ("Fluency: read a grade 2 passage at 70 wcpm.", {B, R}, "measurable", ["read"]),  # 7.6: object
+    ("Sort coins by value with 100% accuracy.", {B, R}, "measurable", ["Sort"]),
+    ("Tobias is more independent during lunch.", {C, L}, "not_measurable", []),
+    # 7.3 a vague verb followed by the observable clause
+    ("Given a map of the school, Ozzie will demonstrate knowledge of fire exits by pointing to the two nearest exits in 4 of 5 trials.", {C, L, B, R}, "measurable", ["pointing to"]),
+    ("Imani will show understanding of place value by building numbers to 100 with base-ten blocks and writing them in 9 of 10 trials.", {C, L, B, R}, "measurable", ["writing"]),
+    ("Hiro will demonstrate understanding of a story by verbally retelling three key events.", {L, B, R}, "measurable", ["retelling"]),
+    ("Hiro will demonstrate understanding of a story.", {L}, "not_measurable", []),
+    ("Nell will demonstrate independence in self-care.", {L}, "not_measurable", []),
+    ("Marisa will reach the end-of-year benchmark on first grade passages.", {C, L}, "not_measurable", []),
+    # 7.21 placeholders are not components
+    ("By [date], given [condition], [Student] will add two-digit numbers with [criterion].", {B}, "partially_measurable", ["add"]),
+    ("(Child's name) will identify ___ letters with XX% accuracy as measured by ____.", {B}, "partially_measurable", ["identify"]),
+    ("[Name] will [behavior] [condition] [criteria] by [date].", set(), "not_measurable", []),
+    ("Jonah will answer wh- questions in X out of Y trials by [month/year].", {L, B}, "partially_measurable", ["answer"]),
+    ("By May 2027, Rosa will read 20 sight words with 90% accuracy, as measured by [data source, e.g. probes].", {T, L, B, R}, "measurable", ["read"]),
+    ("Dara will [independently/with prompts] complete the steps of her morning routine.", {L, B}, "partially_measurable", ["complete"]),
+    # misspelt verbs are read as the verb they misspell; vague stays vague
+    ("G1: Given 20 mixed problems, Nadia will dmeonstrate knowledge of her math facts in 9 of 10 attempts.", {C, L, R}, "not_measurable", []),
+    ("By June 2027, Kimora will slove ratio word problems with 80% accuracy.", {T, L, B, R}, "measurable", ["slove"]),
+    ("Abril will idenitfy coins with 90% accuracy.", {L, B, R}, "measurable", ["idenitfy"]),
+    ("Lars will imporve his reading.", {L}, "not_measurable", []),
+]
+
+
+@pytest.mark.parametrize("text, present, cls, behavior", V2_CASES, ids=[c[0][:50] for c in V2_CASES])
+def test_rubric_v2_detection(text: str, present: set[str], cls: str, behavior: list[str]) -> None:
+    a = analyze_goal(text)
+    found = {c for c in (T, C, L, B, R, M) if a.present(c)}
+    assert found == present
+    assert a.measurability_class == cls
+    assert [s.text for s in a.components[B].spans] == behavior
+
+
+@pytest.mark.parametrize("text, learner", [
+    ("SWBAT decode CVC words.", ["SWBAT"]),
+    ("Sam kicks a ball 4 of 5 times.", ["Sam"]),
+    ("Reading: Lulu will read 30 words.", ["Lulu"]),
+    ("Reading Comprehension - to answer 4 of 5 questions", []),
+    ("[Student] will count to 20.", []),
+    ("(Child) will point to 5 body parts.", []),
+    ("___ will zip her coat.", []),
+    ("Count objects to 10 with 1:1 correspondence.", []),
+])
+def test_learner_is_never_a_label_or_a_placeholder(text: str, learner: list[str]) -> None:
+    assert [s.text for s in analyze_goal(text).components[L].spans] == learner
+
+
+@pytest.mark.parametrize("text, vague", [
+    ("Nadia will dmeonstrate knowledge of fractions.", ["dmeonstrate knowledge of"]),
+    ("Ozzie will demonstrate knowledge of fire exits by pointing to them.", ["demonstrate knowledge of"]),
+    ("Jaden will increase his reading skills.", ["increase"]),
+    ("Marisa will reach the end-of-year benchmark.", ["reach the end-of-year benchmark"]),
+    ("Farah will increase her use of hand raising.", []),
+    ("Layla is interested in cosmetology school.", ["is interested in"]),
+])
+def test_vague_verbs_v2(text: str, vague: list[str]) -> None:
+    assert [v.text for v in analyze_goal(text).vague_verbs] == vague
+
+
+def test_placeholders_are_found_and_labelled() -> None:
+    from goalcheck.components.measurability import find_placeholders
+
+    text = ("By [date], given [condition or materials], [Student] will read ___ words with "
+            "XX% accuracy in X out of Y trials, as measured by [data source, e.g. probes].")
+    found = [(text[p.start : p.end], p.label) for p in find_placeholders(text)]
+    assert found == [
+        ("[date]", "timeframe"), ("[condition or materials]", "condition"), ("[Student]", "learner"),
+        ("___", "criterion"), ("XX%", "criterion"), ("X out of Y", "criterion"),
+        ("[data source, e.g. probes]", "measurement"),
+    ]
+
+
+def test_a_goalcheck_rewrite_is_not_yet_measurable() -> None:
+    """RUBRIC 7.21: an unfilled rewrite scores as not yet measurable; filled in, it is."""
+    rewrite = analyze_goal("Maya will improve reading skills.").rewrite.text
+    assert "[" in rewrite
+    assert analyze_goal(rewrite).measurability_class != "measurable"
+    filled = re.sub(r"\[criterion[^\]]*\]", "80% accuracy in 4 of 5 trials", rewrite)
+    assert analyze_goal(filled).measurability_class == "measurable"
+
+
+def test_misspelt_verb_reading_is_conservative() -> None:
+    from goalcheck.components.measurability import misspelt_verb
+
+    assert misspelt_verb("dmeonstrate") == "demonstrate"
+    assert misspelt_verb("slove") == "solve"
+    assert misspelt_verb("leaning") is None  # a real word near "learn"
+    assert misspelt_verb("lean") is None
+    assert misspelt_verb("read") is None  # listed
+    assert misspelt_verb("xqzvbt") is None  # far from every verb

@@ -474,6 +474,9 @@ def _counted_object(doc: Doc, tok: Token, lex: VerbLexicon) -> str | None:
     rest = doc.text[tok.idx + len(tok.text) :].lstrip()
     if lex.measure_of.match(rest):
         return "observable"
+    bare = re.sub(r"^(?:(?:his|her|their|the|its|an?|more|fewer|less)\s+)+", "", rest.lower())
+    if any(bare.startswith(a) and not bare[len(a) : len(a) + 1].isalpha() for a in lex.actions):
+        return "observable"  # "on-task behavior", "eye contact"
     chunk: list[Token] = []
     for t in doc[tok.i + 1 : tok.i + 8]:
         if t.tag_ in {"DT", "PRP$", "JJ", "JJR", "NN", "NNS", "NNP", "NNPS", "VBG", "HYPH"} or (

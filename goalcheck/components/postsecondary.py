@@ -1,0 +1,205 @@
+"""Indicator 13 judgement of a postsecondary goal's outcome (RUBRIC.md section 2).
+
+One pure function, :func:`postsecondary_outcome`, on the goal's text alone (no
+spaCy). Its patterns live in ``data/patterns/postsecondary.json``; the stated
+after-school time ("after graduation", "within one year of leaving school")
+comes from the timeframe patterns of ``measurability.json`` marked
+``postsecondary``, so that one place says what an after-school time is.
+
+The order of the checks is the rubric's: a wish or plan is not measurable
+whatever it names; an activity that can be done in high school is not a
+postsecondary goal; an outcome that names no area is not measurable; one that
+names nothing specific ("get a job") is partially measurable; a specific
+outcome is measurable when its after-school time is stated or implied.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from .measurability import mask_placeholders, patterns
+
+OutcomeStatus = Literal["measurable", "partially_measurable", "not_measurable"]
+
+
+@dataclass(frozen=True)
+class OutcomeVerdict:
+    """The Indicator 13 verdict on one postsecondary goal.
+
+    ``status``: the class the outcome earns; ``after_school``: an after-school
+    time is stated or implied; ``activity``: the goal is a transition activity
+    that can be done in high school (report it as such, not as a postsecondary
+    goal); ``area``: ``education``, ``employment`` or ``independent_living`` when
+    an outcome was found; ``rule``: the id of the deciding rule; ``span``: the
+    deciding words (start, end) in the text; ``reason``: one sentence for people.
+    """
+
+    status: OutcomeStatus
+    after_school: bool
+    activity: bool
+    rule: str
+    span: tuple[int, int] | None
+    reason: str
+    area: str | None = None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    wishes: list[tuple[str, re.Pattern[str]]]
+    no_area: list[tuple[str, re.Pattern[str]]]
+    activities: list[tuple[str, re.Pattern[str]]]
+    outcomes: list[tuple[str, str, re.Pattern[str], re.Pattern[str]]]  # area, id, clause, object
+    generic_object: re.Pattern[str]
+    object_end: re.Pattern[str]
+    implied: list[tuple[str, re.Pattern[str]]]
+    stated: list[tuple[str, re.Pattern[str]]]
+    in_school: list[tuple[str, re.Pattern[str]]]  # timeframes within the IEP ("by May 2027")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    raw = json.loads(resources.files("goalcheck").joinpath("data/patterns/postsecondary.json")
+                     .read_text(encoding="utf-8"))
+    macros: dict[str, str] = raw["macros"]
+
+    def rx(pattern: str) -> re.Pattern[str]:
+        for name, value in macros.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        return re.compile(pattern, re.IGNORECASE)
+
+    def listed(key: str) -> list[tuple[str, re.Pattern[str]]]:
+        return [(r["id"], rx(r["regex"])) for r in raw[key]]
+
+    timeframes = patterns()["timeframe"]
+    stated = [(rule, compiled) for rule, compiled, spec in timeframes if spec.get("postsecondary")]
+    in_school = [(rule, compiled) for rule, compiled, spec in timeframes
+                 if not spec.get("postsecondary")]
+    return _Rules(
+        wishes=listed("wishes"),
+        no_area=listed("no_area"),
+        activities=listed("activities"),
+        outcomes=[(o["area"], o["id"], rx(o["regex"]), rx(o["object"])) for o in raw["outcomes"]],
+        generic_object=rx(raw["generic_object"]),
+        object_end=rx(raw["object_end"]),
+        implied=listed("implied_after_school"),
+        stated=stated,
+        in_school=in_school,
+    )
+
+
+def _first(rules: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, re.Match[str]] | None:
+    hits = [(m.start(), rule, m) for rule, rx in rules for m in [rx.search(text)] if m]
+    if not hits:
+        return None
+    _, rule, m = min(hits, key=lambda h: h[0])
+    return rule, m
+
+
+def postsecondary_outcome(text: str) -> OutcomeVerdict:
+    """Judge a postsecondary goal's outcome as Indicator 13 does (RUBRIC.md section 2).
+
+    Example:
+        >>> v = postsecondary_outcome("After graduation, Ana will enroll in the culinary program at Valley Community College.")
+        >>> v.status, v.after_school, v.area
+        ('measurable', True, 'education')
+        >>> postsecondary_outcome("After high school, Darius will get a job.").status
+        'partially_measurable'
+        >>> postsecondary_outcome("Layla plans to go to cosmetology school.").rule
+        'plan_or_wish'
+        >>> postsecondary_outcome("Kendall will attend the spring job fair.").activity
+        True
+    """
+    r = _rules()
+    text = mask_placeholders(text)  # RUBRIC 7.21: "[program]" names nothing
+    stated = _first(r.stated, text)
+    implied = _first(r.implied, text)
+    after_school = stated is not None or implied is not None
+
+    wish = _first(r.wishes, text)
+    if wish is not None:
+        rule, m = wish
+        return OutcomeVerdict("not_measurable", after_school, False, rule, m.span(),
+                              f"'{m.group(0).strip()}' states a wish or a plan, not an outcome "
+                              "that will occur, or not, after high school")
+    if stated is None:
+        activity = _first(r.activities, text)
+        due = _first(r.in_school, text)
+        if activity is None and due is not None:
+            activity = ("due_in_school", due[1])
+        if activity is not None:
+            rule, m = activity
+            return OutcomeVerdict("not_measurable", after_school, True, rule, m.span(),
+                                  f"'{m.group(0).strip()}' can be done while still in high school: "
+                                  "a transition activity or an annual goal, not a postsecondary goal")
+    no_area = _first(r.no_area, text)
+    if no_area is not None:
+        rule, m = no_area
+        return OutcomeVerdict("not_measurable", after_school, False, rule, m.span(),
+                              f"'{m.group(0).strip().rstrip('.;')}' names no area (education or "
+                              "training, employment, independent living) and cannot be counted")
+
+    found = _outcome(text, r)
+    if found is None:
+        return OutcomeVerdict("not_measurable", after_school, False, "no_outcome", None,
+                              "no outcome in education or training, employment or independent "
+                              "living that will occur, or not, after high school")
+    area, rule, span, obj = found
+    words = text[span[0] : span[1]].strip()
+    if r.generic_object.match(obj):
+        return OutcomeVerdict("partially_measurable", after_school, False, "generic_outcome", span,
+                              f"'{words}' can be counted but names nothing specific (which "
+                              "program, job or place)", area)
+    if not after_school:
+        return OutcomeVerdict("partially_measurable", False, False, "no_after_school_time", span,
+                              f"'{words}' is an outcome, but no after-school time is stated or "
+                              "implied (add 'after graduation' or 'within one year of leaving "
+                              "school')", area)
+    how = "stated" if stated is not None else "implied by the outcome"
+    return OutcomeVerdict("measurable", True, False, rule, span,
+                          f"'{words}' is an observable {area.replace('_', ' ')} outcome after "
+                          f"high school (the time is {how})", area)
+
+
+def _outcome(text: str, r: _Rules) -> tuple[str, str, tuple[int, int], str] | None:
+    """The first outcome clause naming an area: (area, rule, span, object words)."""
+    best: tuple[int, str, str, tuple[int, int], str] | None = None
+    for area, rule, clause, obj_rx in r.outcomes:
+        for m in clause.finditer(text):
+            start_obj = m.start("object")
+            end = r.object_end.search(text, start_obj, m.end("object"))
+            stop = end.start() if end else m.end("object")
+            obj = _without_time(text[start_obj:stop], r)
+            if not obj_rx.search(obj) and not r.generic_object.match(obj):
+                continue
+            if r.generic_object.match(obj) and not _counts_as(area, m.group(0), obj):
+                continue
+            span = (m.start(), start_obj + len(text[start_obj:stop].rstrip(" ,")))
+            if best is None or m.start() < best[0]:
+                best = (m.start(), area, rule, span, obj)
+            break
+    return None if best is None else best[1:]
+
+
+_GENERIC_VERBS = {
+    "employment": re.compile(r"\b(?:work|employed|hired|job|employment|career)\b", re.IGNORECASE),
+    "education": re.compile(r"\b(?:college|school|university|program|training|classes|courses)\b", re.IGNORECASE),
+    "independent_living": re.compile(r"^$"),
+}
+
+
+def _counts_as(area: str, clause: str, obj: str) -> bool:
+    """A generic object belongs to ``area`` only when the clause names the area
+    ("get a job", "go to college", "work"), not for "have money"."""
+    return bool(_GENERIC_VERBS[area].search(clause)) or bool(
+        area == "employment" and re.search(r"\bwork\b", clause, re.IGNORECASE))
+
+
+def _without_time(obj: str, r: _Rules) -> str:
+    for _, rx in r.stated:
+        obj = rx.sub(" ", obj)
+    return re.sub(r"\s+", " ", obj).strip(" ,")
