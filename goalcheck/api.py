@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
@@ -30,6 +31,9 @@ from .schema import (
     GoalAnalysis,
     Span,
 )
+
+if TYPE_CHECKING:
+    from .ingest.limits import ReadLimits
 
 log = logging.getLogger(__name__)
 
@@ -271,11 +275,16 @@ def analyze_document(
     *,
     name: str | None = None,
     password: str | None = None,
-    max_pages: int = 300,
-    max_bytes: int = 50_000_000,
+    max_pages: int | None = None,
+    max_bytes: int | None = None,
     ocr: str = "auto",
+    limits: ReadLimits | None = None,
 ) -> DocumentReport:
     """Analyse a whole IEP (PDF, DOCX or text): sections, goals with their analyses, warnings.
+
+    ``limits`` bounds what one file may cost (pages, bytes, characters, zip
+    ratio...; see ``goalcheck.ingest.limits.ReadLimits``); ``max_pages`` and
+    ``max_bytes`` override its fields of the same name.
 
     Raises:
         UnreadableDocument: the file is not a readable IEP (the message says why and what to do).
@@ -292,7 +301,8 @@ def analyze_document(
     from .sections import find_sections
 
     document = read_document(
-        source, name=name, password=password, max_pages=max_pages, max_bytes=max_bytes, ocr=ocr
+        source, name=name, password=password, max_pages=max_pages, max_bytes=max_bytes, ocr=ocr,
+        limits=limits,
     )
     sections = find_sections(document)
     goals = extract_goals(document, sections, scorer=combined_line_scorer)

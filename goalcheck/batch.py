@@ -28,14 +28,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from .cli import add_limit_arguments, limits_from_args
 from .errors import MissingDependency, require
+from .ingest.limits import PROCESS_LIMITS, ReadLimits, TimeLimitExceeded, time_limit
 from .export import ROW_COLUMNS, ROW_TYPES, goal_rows
 from .options import OCR_MODES, OcrMode, ocr_mode
 
@@ -51,10 +51,13 @@ FILE_TYPES: dict[str, str] = {
     "goals": "int", "warnings": "int", "error": "string", "seconds": "float",
 }
 #: Options that change the rows; a journal made with other values cannot be resumed.
-ANALYSIS_OPTIONS: tuple[str, ...] = ("redact_names", "max_pages", "max_bytes", "ocr")
+#: Options that change the rows; a journal made with other values cannot be resumed.
+ANALYSIS_OPTIONS: tuple[str, ...] = (
+    "redact_names", "ocr", *(f.name for f in fields(ReadLimits) if f.name not in PROCESS_LIMITS),
+)
 JOURNAL_VERSION = 1
-_MAX_CRASHES = 2  # a file in flight during this many worker crashes is given up
 _GLOB_CHARS = frozenset("*?[")
+_STARTUP_FAILURES = 3  # workers that die before they are ready: give up, the limits are too tight
 
 
 @dataclass(frozen=True)
@@ -62,14 +65,13 @@ class Options:
     """What each document is analysed with (picklable, sent to every worker)."""
 
     redact_names: bool = False
-    max_pages: int = 300
-    max_bytes: int = 50_000_000
     ocr: OcrMode = "auto"
+    limits: ReadLimits = field(default_factory=ReadLimits)
     password: str | None = field(default=None, repr=False)
 
     def recorded(self) -> dict[str, Any]:
         """The options as recorded in outputs (never the password)."""
-        out = {k: getattr(self, k) for k in ANALYSIS_OPTIONS}
+        out: dict[str, Any] = {"redact_names": self.redact_names, "ocr": self.ocr, **self.limits.as_dict()}
         out["password_given"] = self.password is not None
         return out
 
@@ -98,18 +100,22 @@ class FileResult:
 def expand_inputs(specs: Iterable[str], exclude: Iterable[Path] = ()) -> list[str]:
     """File paths from files, directories (recursive), globs and ``@list.txt`` files.
 
-    Directories contribute their .pdf/.docx/.txt files; a list file holds one
+    Directories contribute their .pdf/.docx/.txt entries (a FIFO or broken link
+    named so is kept, to be reported; linked folders are not entered); a list file holds one
     path (or glob) per line, ``#`` comments allowed, relative paths taken from
     the current directory and, failing that, from the list file's directory.
     A path that does not exist is kept, so that it becomes an error row.
     The result is de-duplicated and sorted.
     """
-    skip = {p.resolve() for p in exclude}
+    def real(path: Path) -> Path:
+        return Path(os.path.realpath(path))  # unlike Path.resolve(), never raises on a link loop
+
+    skip = {real(p) for p in exclude}
     found: dict[Path, str] = {}
 
     def add(path_text: str) -> None:
         path = Path(path_text)
-        resolved = path.resolve()
+        resolved = real(path)
         if resolved not in skip and resolved not in found:
             found[resolved] = str(path)
 
@@ -133,9 +139,9 @@ def expand_inputs(specs: Iterable[str], exclude: Iterable[Path] = ()) -> list[st
             path = base / path  # type: ignore[operator]
             spec = str(path)
         if path.is_dir():
-            for sub in sorted(path.rglob("*")):
-                if sub.is_file() and sub.suffix.lower() in DOCUMENT_SUFFIXES:
-                    add(str(sub))
+            for sub in sorted(path.rglob("*")):  # symbolic links to folders are not followed
+                if sub.suffix.lower() in DOCUMENT_SUFFIXES and not sub.is_dir():
+                    add(str(sub))  # FIFOs, broken links and link loops too: each becomes an error row
         elif any(c in spec for c in _GLOB_CHARS) and not path.exists():
             matches = sorted(glob.glob(spec, recursive=True))
             if not matches:
@@ -179,17 +185,16 @@ def analyze_file(path: str, options: Options) -> FileResult:
     result = FileResult(path=path)
     p = Path(path)
     try:
-        if not p.is_file():
-            raise FileNotFoundError(2, "no such file")
-        if p.stat().st_size > options.max_bytes:
-            result.document_id = sha256_file(p)
-            data: bytes | None = None
-        else:
-            data = p.read_bytes()
-            result.document_id = hashlib.sha256(data).hexdigest()
+        data: bytes | None = None
+        if p.is_file():  # anything else (folder, FIFO, broken link) is refused by read_document, unread
+            if p.stat().st_size > options.limits.max_bytes:
+                result.document_id = sha256_file(p)
+            else:
+                data = p.read_bytes()
+                result.document_id = hashlib.sha256(data).hexdigest()
         report = analyze_document(
             data if data is not None else p, name=p.name, password=options.password,
-            max_pages=options.max_pages, max_bytes=options.max_bytes, ocr=options.ocr,
+            ocr=options.ocr, limits=options.limits,
         )
         report.source = path
         result.rows = goal_rows(
@@ -204,20 +209,17 @@ def analyze_file(path: str, options: Options) -> FileResult:
     except OSError as exc:
         result.status, result.error = "error", f"cannot read the file: {exc.strerror or exc}"
     except MemoryError:
-        result.status, result.error = "error", "out of memory while reading this file"
+        limit = options.limits.max_memory_mb
+        result.status, result.error = "error", (
+            "ran out of memory while reading this file"
+            + (f" (the worker limit is --max-memory-mb {limit}; raise it if the machine has more)" if limit else "")
+        )
     except Exception as exc:  # one bad file must never stop a batch
         log.error("unexpected %s on one document", type(exc).__name__)
         log.debug("traceback", exc_info=True)
         result.status, result.error = "error", f"internal error ({type(exc).__name__}): {exc}"
     result.seconds = round(time.perf_counter() - started, 3)
     return result
-
-
-def _init_worker(log_level: int) -> None:
-    """Process-pool initializer: ignore Ctrl-C (the parent handles it), load the pipeline once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    logging.basicConfig(level=log_level)
-    warm_up()
 
 
 def warm_up() -> None:
@@ -232,56 +234,150 @@ def warm_up() -> None:
 Sink = Callable[[FileResult], None]
 
 
+def _timed_out(path: str, seconds: float) -> FileResult:
+    """The error row of a file stopped by the time limit (not journalled: a resumed run tries it again)."""
+    return FileResult(path=path, status="error", seconds=seconds,
+                      error=TimeLimitExceeded(seconds).reason())
+
+
 def run_serial(paths: list[str], options: Options, sink: Sink) -> None:
-    """Analyse files one after the other in this process."""
+    """Analyse files one after the other in this process (``timeout`` through SIGALRM)."""
+    seconds = options.limits.timeout
     for path in paths:
-        sink(analyze_file(path, options))
+        try:
+            with time_limit(seconds):
+                result = analyze_file(path, options)
+        except TimeLimitExceeded:
+            result = _timed_out(path, seconds)
+        sink(result)
+
+
+def _worker_main(conn: Any, options: Options, log_level: int) -> None:
+    """A worker process: limit memory, load the pipeline, then analyse the paths it is sent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    logging.basicConfig(level=log_level)
+    limit_memory(options.limits.max_memory_mb)
+    warm_up()
+    conn.send(None)  # ready
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:
+            return
+        if path is None:
+            return
+        conn.send(analyze_file(path, options))
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's address space (RLIMIT_AS), so that a huge file fails with MemoryError."""
+    if megabytes <= 0:
+        return
+    try:
+        import resource
+
+        cap = megabytes << 20
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (cap if hard < 0 else min(cap, hard), hard))
+    except (ImportError, ValueError, OSError):
+        log.warning("cannot limit worker memory on this system")
+
+
+class _Worker:
+    """One spawned worker process and the file it is reading (if any)."""
+
+    def __init__(self, ctx: Any, options: Options) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, options, logging.getLogger().level),
+                                   daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.path: str | None = None
+        self.started = 0.0
+
+    def give(self, path: str) -> None:
+        self.path, self.started = path, time.monotonic()
+        self.conn.send(path)
+
+    def stop(self, *, kill: bool = False) -> None:
+        if self.process.is_alive():
+            if kill:
+                self.process.kill()
+            else:
+                with contextlib.suppress(OSError, BrokenPipeError):
+                    self.conn.send(None)
+                self.process.join(5)
+                if self.process.is_alive():
+                    self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+def _death(process: Any, memory_mb: int) -> str:
+    code = process.exitcode
+    how = f"was killed by signal {-code}" if code is not None and code < 0 else f"exited with code {code}"
+    hint = (f"; it may need more memory than --max-memory-mb {memory_mb}, or the file crashes a PDF library"
+            if memory_mb else "; the file may crash a PDF library, or the machine ran out of memory")
+    return f"the worker process reading this file {how}{hint}"
 
 
 def run_processes(paths: list[str], options: Options, sink: Sink, workers: int) -> None:
-    """Analyse files in ``workers`` local processes (spawned; pipeline loaded once each).
+    """Analyse files in ``workers`` spawned processes, each loading the pipeline once.
 
-    A worker that dies (out of memory, a crash in a native library) breaks the
-    pool: the pool is restarted and unfinished files resubmitted; a file that
-    was in flight during two crashes is recorded as an error.
+    Each file's time is counted from when its worker receives it; a worker
+    that overruns ``timeout`` is killed and the file reported. A worker that
+    dies (memory limit, a crash in a native library) reports its file as an
+    error and is replaced; the other files are not affected.
     """
+    import multiprocessing.connection as mpc
+
     ctx = multiprocessing.get_context("spawn")
+    limits = options.limits
     queue = list(reversed(paths))
-    crashes: dict[str, int] = {}
-    while queue:
-        broken: list[str] = []
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=ctx, initializer=_init_worker,
-            initargs=(logging.getLogger().level,),
-        ) as pool:
-            running: dict[Future[FileResult], str] = {}
-            try:
-                while queue or running:
-                    while queue and len(running) < workers * 2:
-                        path = queue.pop()
-                        running[pool.submit(analyze_file, path, options)] = path
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for fut in done:
-                        path = running.pop(fut)
-                        try:
-                            sink(fut.result())
-                        except BrokenProcessPool:
-                            broken.append(path)
-            except BrokenProcessPool:
-                pass
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-            broken.extend(running.values())
-        for path in sorted(broken, reverse=True):
-            crashes[path] = crashes.get(path, 0) + 1
-            if crashes[path] >= _MAX_CRASHES:
-                sink(FileResult(path=path, status="error",
-                                error="a worker process died while reading this file"))
-            else:
-                queue.append(path)
-        if broken:
-            log.warning("a worker process died; restarting the pool for %d files", len(queue))
+    pool = [_Worker(ctx, options) for _ in range(min(workers, len(paths)))]
+    startup_failures = 0
+    try:
+        while queue or any(w.path for w in pool):
+            for w in pool:
+                if w.ready and w.path is None and queue:
+                    w.give(queue.pop())
+            waiting = [w.conn for w in pool] + [w.process.sentinel for w in pool]
+            busy = [w.started + limits.timeout - time.monotonic() for w in pool if w.path and limits.timeout]
+            mpc.wait(waiting, timeout=max(0.05, min(busy)) if busy else None)
+            for w in list(pool):
+                try:
+                    while w.conn.poll():
+                        message = w.conn.recv()
+                        if message is None:
+                            w.ready = True
+                        else:
+                            w.path = None
+                            sink(message)
+                except (EOFError, OSError):
+                    pass  # the worker died; its sentinel says so below
+                overdue = w.path is not None and limits.timeout and time.monotonic() - w.started > limits.timeout
+                if w.process.is_alive() and not overdue:
+                    continue
+                if overdue:
+                    w.stop(kill=True)
+                    sink(_timed_out(w.path or "", limits.timeout))
+                elif w.path is not None:
+                    sink(FileResult(path=w.path, status="error", error=_death(w.process, limits.max_memory_mb)))
+                elif not w.ready:
+                    startup_failures += 1
+                    if startup_failures >= _STARTUP_FAILURES:
+                        raise UsageError(
+                            f"worker processes die while starting ({_death(w.process, limits.max_memory_mb)})"
+                        )
+                w.stop(kill=True)
+                pool.remove(w)
+                if queue:
+                    pool.append(_Worker(ctx, options))
+                log.warning("a worker process ended; %d workers running", len(pool))
+    finally:
+        for w in pool:
+            w.stop(kill=w.path is not None)
 
 
 def run_dask(paths: list[str], options: Options, sink: Sink, address: str) -> None:
@@ -568,8 +664,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--redact-names", action="store_true",
                    help="replace the student's name with [Student] in the output")
     p.add_argument("--password", help="password of encrypted PDFs (never recorded)")
-    p.add_argument("--max-pages", type=int, default=300)
-    p.add_argument("--max-bytes", type=int, default=50_000_000)
+    add_limit_arguments(p)
     p.add_argument("--ocr", type=ocr_mode, choices=OCR_MODES, default="auto",
                    help="scanned pages: auto (OCR when tesseract is installed), always, never")
     p.add_argument("--checkpoint-seconds", type=float, default=60.0,
@@ -598,8 +693,10 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise UsageError("--workers must be 1 or more")
-    if args.max_pages < 1 or args.max_bytes < 1:
-        raise UsageError("--max-pages and --max-bytes must be positive")
+    try:
+        limits = limits_from_args(args)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     out = OutputPaths.for_output(args.output)
     check_dependencies(out.fmt, scheduler=args.scheduler)
     check_writable(out.rows.parent)
@@ -614,8 +711,8 @@ def _run(args: argparse.Namespace) -> int:
                 f"an earlier run's journal {out.journal} exists (that run did not finish): "
                 "add --resume to continue it (in any output format), or --overwrite to start again"
             )
-    options = Options(redact_names=args.redact_names, max_pages=args.max_pages,
-                      max_bytes=args.max_bytes, ocr=args.ocr, password=args.password)
+    options = Options(redact_names=args.redact_names, ocr=args.ocr, limits=limits,
+                      password=args.password)
     paths = expand_inputs(args.inputs, exclude=(out.rows, out.files, out.meta, out.journal))
     if not paths:
         raise UsageError("no input files found")

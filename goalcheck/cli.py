@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import GoalcheckError, UnreadableDocument
+from .errors import GoalcheckError, UnreadableDocument, display_name
+from .ingest.limits import ReadLimits, TimeLimitExceeded, time_limit
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis
 
 #: Sub-commands implemented by their own module's ``main(argv) -> int``.
@@ -130,24 +131,52 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--format", choices=["text", "json", "csv"], default="text")
     a.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     a.add_argument("--password", help="password of an encrypted PDF")
-    a.add_argument("--max-pages", type=int, default=300, help="refuse longer documents (300)")
-    a.add_argument("--max-bytes", type=int, default=50_000_000,
-                   help="refuse larger files (50,000,000 bytes)")
     a.add_argument("--no-ocr", action="store_true", help="never OCR scanned pages")
+    add_limit_arguments(a, skip=("max_memory_mb",))
     for name in DELEGATED:
         sub.add_parser(name, help=f"see: goalcheck {name} --help", add_help=False)
     sub.add_parser("app", help="start the Streamlit app")
     return p
 
 
+def add_limit_arguments(parser: argparse.ArgumentParser, skip: Sequence[str] = ()) -> None:
+    """One option per ReadLimits field (``--max-pages``...), in a group of their own."""
+    from dataclasses import fields
+
+    from .ingest.limits import ReadLimits, option
+
+    group = parser.add_argument_group("limits", "what one file may cost; a refusal names the option to raise")
+    for f in fields(ReadLimits):
+        if f.name not in skip:
+            group.add_argument(option(f.name), type=type(f.default), default=None, metavar="N",
+                               help=f"{f.metadata['help']} (default {f.default:,})")
+
+
+def limits_from_args(args: argparse.Namespace) -> ReadLimits:
+    """The ReadLimits given on the command line (defaults for the others).
+
+    Raises:
+        ValueError: a limit is not a positive number; the message names the option.
+    """
+    from dataclasses import fields
+
+    from .ingest.limits import ReadLimits
+
+    return ReadLimits().replace(**{f.name: getattr(args, f.name, None) for f in fields(ReadLimits)})
+
+
 def _check(args: argparse.Namespace) -> int:
-    from .api import analyze_goal
+    from .api import MAX_GOAL_CHARS, analyze_goal
 
     try:
         analysis = analyze_goal(args.text, kind=args.kind, grade=args.grade)
     except ValueError as exc:
         print(f"goalcheck: {exc}", file=sys.stderr)
         return 2
+    if len(args.text) > MAX_GOAL_CHARS:
+        print(f"goalcheck: warning: the goal is {len(args.text):,} characters long; only the first "
+              f"{MAX_GOAL_CHARS:,} were analysed. A goal is one or two sentences: to check a whole "
+              "plan, save it to a file and run: goalcheck analyze FILE", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -160,18 +189,26 @@ def _analyze(args: argparse.Namespace) -> int:
 
     reports: list[DocumentReport] = []
     failed = 0
+    try:
+        limits = limits_from_args(args)
+    except ValueError as exc:
+        print(f"goalcheck: {exc}", file=sys.stderr)
+        return 2
     for path in args.files:
         try:
-            reports.append(analyze_document(
-                path, password=args.password, max_pages=args.max_pages,
-                max_bytes=args.max_bytes, ocr="never" if args.no_ocr else "auto",
-            ))
+            with time_limit(limits.timeout):
+                reports.append(analyze_document(
+                    path, password=args.password, ocr="never" if args.no_ocr else "auto", limits=limits,
+                ))
         except UnreadableDocument as exc:
             failed += 1
             print(f"goalcheck: {exc}", file=sys.stderr)
+        except TimeLimitExceeded as exc:
+            failed += 1
+            print(f"goalcheck: {display_name(str(path))}: {exc.reason()}", file=sys.stderr)
         except OSError as exc:
             failed += 1
-            print(f"goalcheck: {path}: cannot open the file ({exc.strerror or exc})",
+            print(f"goalcheck: {display_name(str(path))}: cannot open the file ({exc.strerror or exc})",
                   file=sys.stderr)
     colour = args.output is None and _use_colour(sys.stdout)
     if args.format == "json":
@@ -184,7 +221,11 @@ def _analyze(args: argparse.Namespace) -> int:
     else:
         out = "\n\n".join(format_document_text(r, colour) for r in reports)
     if args.output:
-        args.output.write_text(out + "\n", encoding="utf-8")
+        try:
+            args.output.write_text(out + "\n", encoding="utf-8")
+        except OSError as exc:
+            print(f"goalcheck: cannot write {args.output} ({exc.strerror or exc})", file=sys.stderr)
+            return 2
     elif out:
         print(out)
     return 1 if failed else 0

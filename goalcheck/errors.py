@@ -54,3 +54,15 @@ def require(module: str, *, purpose: str, install: str) -> None:
             f"{purpose} needs the Python package {module.split('.')[0]}, which is not installed; "
             f"install it with: {install}"
         ) from None
+
+
+def display_name(name: str) -> str:
+    """A file name fit for a one-line message: control characters (a newline) escaped.
+
+    Example:
+        >>> display_name("plan\\nnew.pdf")
+        'plan\\\\nnew.pdf'
+    """
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in name)

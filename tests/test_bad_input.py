@@ -159,18 +159,21 @@ def _bomb(size: int) -> bytes:
     return body
 
 
-def test_decompression_bomb_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limits, "MAX_PAGE_STREAM_BYTES", 4_000_000)
+SMALL_STREAMS = limits.ReadLimits(max_stream_bytes=4_000_000)
+
+
+def test_decompression_bomb_refused() -> None:
     data = raw_pdf([_bomb(16 << 20)], filters=["FlateDecode"])
     assert len(data) < 100_000
-    with pytest.raises(UnreadableDocument, match="decompression bomb"):
-        read_document(data, name="bomb.pdf")
+    with pytest.raises(DocumentTooLarge, match="decompression bomb") as err:
+        read_document(data, name="bomb.pdf", limits=SMALL_STREAMS)
+    assert "--max-stream-bytes" in str(err.value)
 
 
-def test_small_flate_page_reads(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limits, "MAX_PAGE_STREAM_BYTES", 4_000_000)
+def test_small_flate_page_reads() -> None:
     data = raw_pdf([zlib.compress(text_stream("Annual Goals"))], filters=["FlateDecode"])
-    assert [ln.text for ln in read_document(data, name="ok.pdf").lines] == ["Annual Goals"]
+    doc = read_document(data, name="ok.pdf", limits=SMALL_STREAMS)
+    assert [ln.text for ln in doc.lines] == ["Annual Goals"]
 
 
 def test_non_english_warns() -> None:

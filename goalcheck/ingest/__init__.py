@@ -14,15 +14,16 @@ from __future__ import annotations
 import io
 import logging
 import re
+import stat
 import zipfile
 from pathlib import Path
 
-from goalcheck.errors import UnreadableDocument
-from goalcheck.ingest.limits import check_bytes
+from goalcheck.errors import UnreadableDocument, display_name
+from goalcheck.ingest.limits import ReadLimits, check_bytes, check_chars, check_zip
 from goalcheck.options import OCR_MODES, ocr_mode
 from goalcheck.schema import Document
 
-__all__ = ["OCR_MODES", "read_document", "sniff"]
+__all__ = ["OCR_MODES", "ReadLimits", "read_document", "sniff"]
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,10 @@ _ENGLISH = frozenset(
     ["the", "and", "of", "to", "a", "in", "is", "will", "for", "with", "by", "on", "at", "as", "be", "his", "her", "he", "she", "they", "their", "it", "this", "that", "from", "or", "an", "are", "was", "when", "given", "student", "goals", "goal", "reading", "math"]
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_HTML = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE | re.DOTALL)
+_CID = re.compile(r"\(cid:\d+\)")
+#: C0 and C1 control characters other than tab, newline, carriage return and form feed.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def sniff(data: bytes) -> str:
@@ -49,6 +54,8 @@ def sniff(data: bytes) -> str:
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
+    if _HTML.match(head.lstrip(b"\xef\xbb\xbf")):
+        return "an HTML web page"
     if data.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -66,21 +73,33 @@ def sniff(data: bytes) -> str:
 
 
 def _decode(data: bytes) -> str | None:
-    """Text of ``data`` if it looks like text (UTF-8/16 or latin-1), else None."""
+    """Text of ``data`` if it looks like text (UTF-8, UTF-16 with or without BOM, latin-1), else None.
+
+    A few control characters (NULs from a broken export, terminal escapes)
+    do not make a file binary: up to 10% of the characters may be controls
+    (random bytes have about 25%).
+    """
+    text: str | None = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
+    else:
+        even, odd = data[:4000:2], data[1:4000:2]
+        if len(data) >= 8 and (odd.count(0) > 0.7 * len(odd) or even.count(0) > 0.7 * len(even)):
+            try:  # UTF-16 without a byte-order mark: every other byte is NUL for Latin text
+                text = data.decode("utf-16-le" if odd.count(0) > even.count(0) else "utf-16-be")
+            except UnicodeDecodeError:
+                text = None
+        if text is None:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
     sample = text[:20000]
-    if "\x00" in sample:
-        return None
-    control = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 127 <= ord(ch) < 160)
-    return text if control <= 0.02 * max(len(sample), 1) else None
+    control = len(_CONTROL.findall(sample))
+    return text if control <= 0.1 * max(len(sample), 1) else None
 
 
 def _language_warnings(doc: Document) -> list[str]:
@@ -88,6 +107,11 @@ def _language_warnings(doc: Document) -> list[str]:
     tokens = text.split()
     if not tokens:
         return ["No text was found in the document, so no goals could be read."]
+    codes = _CID.findall(text)
+    if len(codes) >= 10 and sum(map(len, codes)) >= 0.3 * len(text.replace(" ", "")):
+        return [("The text could not be decoded: the PDF's fonts have no Unicode map (ToUnicode), so letters "
+                 "came out as codes like (cid:12) and no goals can be read. Export or print the IEP to PDF "
+                 "again from its original program.")]
     words = [w.lower() for w in _WORD.findall(text)]
     if len(tokens) >= 20 and len(words) < 0.4 * len(tokens):
         return [("The text looks garbled (few real words); it may be damaged or badly encoded, "
@@ -105,9 +129,10 @@ def read_document(
     *,
     name: str | None = None,
     password: str | None = None,
-    max_pages: int = 300,
-    max_bytes: int = 50_000_000,
+    max_pages: int | None = None,
+    max_bytes: int | None = None,
     ocr: str = "auto",
+    limits: ReadLimits | None = None,
 ) -> Document:
     """Read an IEP file into a Document of lines with layout facts.
 
@@ -116,11 +141,12 @@ def read_document(
         name: the name used in messages and ``Document.source`` (default: the
             path's file name, or "document").
         password: the password of an encrypted PDF.
-        max_pages: refuse PDFs with more pages (``--max-pages``).
-        max_bytes: refuse files larger than this (``--max-bytes``).
+        max_pages: refuse PDFs with more pages (``--max-pages``; overrides ``limits``).
+        max_bytes: refuse files larger than this (``--max-bytes``; overrides ``limits``).
         ocr: "auto" (OCR scanned pages when tesseract is installed), "never",
             or "always" (try OCR on pages without text, warn if it cannot);
             see ``goalcheck.options.OcrMode``.
+        limits: every other limit (characters, zip ratio, ...); see ReadLimits.
 
     Returns:
         The Document; non-fatal problems are in ``Document.warnings``.
@@ -135,47 +161,72 @@ def read_document(
         1
     """
     mode = ocr_mode(ocr)
+    limits = (limits or ReadLimits()).replace(max_pages=max_pages, max_bytes=max_bytes)
     if isinstance(source, bytes | bytearray):
-        label = name or "document"
-        check_bytes(label, len(source), max_bytes)
+        real_name = name or "document"
+        label = display_name(real_name)  # for messages: a newline in a name is shown as \n
+        check_bytes(label, len(source), limits.max_bytes)
         data = bytes(source)
     else:
-        path = Path(source)
-        label = name or path.name
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise UnreadableDocument(label, f"cannot open the file ({exc.strerror or exc}).") from None
-        if path.is_dir():
-            raise UnreadableDocument(label, "is a folder, not a file.")
-        check_bytes(label, size, max_bytes)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise UnreadableDocument(label, f"cannot read the file ({exc.strerror or exc}).") from None
-        check_bytes(label, len(data), max_bytes)
+        real_name = name or Path(source).name
+        label = display_name(real_name)
+        data = _read_file(Path(source), label, limits.max_bytes)
 
     kind = sniff(data)
     if kind == "pdf":
         from goalcheck.ingest.pdf import read_pdf
 
-        doc = read_pdf(data, label, password=password, max_pages=max_pages, ocr_mode=mode)
+        doc = read_pdf(data, label, password=password, limits=limits, ocr_mode=mode)
     elif kind == "docx":
         from goalcheck.ingest.docx import read_docx
 
+        check_zip(label, data, limits)
         doc = read_docx(data, label)
+        check_chars(label, sum(len(ln.text) for ln in doc.lines), limits.max_chars)
     elif kind == "text":
         from goalcheck.ingest.text import read_text
 
-        doc = read_text(_decode(data) or "", label)
+        text = _decode(data) or ""
+        check_chars(label, len(text), limits.max_chars)
+        text, removed = _CONTROL.subn("", text)
+        doc = read_text(text, label)
         suffix = Path(label).suffix.lower()
         if suffix in {".pdf", ".docx", ".doc"}:
             doc.warnings.insert(0, f"{label} is named {suffix} but holds plain text; it was read as "
                                    "text. If goals are missing, export the IEP again as a real PDF.")
+        if removed:
+            doc.warnings.append(f"Removed {removed:,} control characters (such as NUL) from the text; "
+                                "the file may come from a damaged export.")
     else:
-        raise UnreadableDocument(
-            label, f"this is {kind}, not a PDF, Word (.docx) or text file; save or export the IEP as PDF or .docx."
-        )
+        advice = "save or export the IEP as PDF or .docx."
+        if kind == "an HTML web page":
+            advice = "open it in a browser and print it to PDF, or save it as text."
+        raise UnreadableDocument(label, f"this is {kind}, not a PDF, Word (.docx) or text file; {advice}")
+    for line in doc.lines:
+        if _CONTROL.search(line.text):
+            line.text = _CONTROL.sub("", line.text)
     doc.warnings.extend(w for w in _language_warnings(doc) if w not in doc.warnings)
+    doc.source = real_name
     logger.debug("read %s: %d pages, %d lines", label, doc.pages, len(doc.lines))
     return doc
+
+
+def _read_file(path: Path, label: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file, refusing folders, FIFOs, devices and oversized files unread."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise UnreadableDocument(label, f"cannot open the file ({exc.strerror or exc}).") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableDocument(label, "is a folder, not a file.")
+    if not stat.S_ISREG(info.st_mode):
+        what = "a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        raise UnreadableDocument(label, f"is not a regular file but {what}; give the IEP file itself.")
+    check_bytes(label, info.st_size, max_bytes)
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # the file may have grown since stat
+    except OSError as exc:
+        raise UnreadableDocument(label, f"cannot read the file ({exc.strerror or exc}).") from None
+    check_bytes(label, len(data), max_bytes)
+    return data

@@ -16,19 +16,53 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import PDFObjectNotFound, PDFObjRef, resolve1
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
-from goalcheck.errors import EncryptedDocument, UnreadableDocument
+from goalcheck.errors import DocumentTooLarge, EncryptedDocument, UnreadableDocument
 from goalcheck.ingest import layout, ocr
-from goalcheck.ingest.limits import OCR_INSTALL, check_page_streams, check_pages
+from goalcheck.ingest.limits import (
+    OCR_INSTALL,
+    ReadLimits,
+    check_chars,
+    check_page_streams,
+    check_pages,
+    image_sizes,
+    page_chars,
+    raise_hint,
+)
 from goalcheck.options import OcrMode
 from goalcheck.schema import Document, Line
 
 logger = logging.getLogger(__name__)
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_MAX_REFERENCE_HOPS = 64
+
+
+def _resolve_without_loops(self: PDFObjRef, default: object = None) -> Any:
+    """PDFObjRef.resolve that follows a chain of references to its end, treating a loop as null.
+
+    pdfminer's ``resolve1`` loops forever on objects that refer to each other
+    (``3 0 obj 7 0 R`` and ``7 0 obj 3 0 R``), a known way to hang PDF readers.
+    A reference that never ends in a value is a null object (default).
+    """
+    obj: Any = self
+    seen: set[int] = set()
+    while isinstance(obj, PDFObjRef):
+        if obj.objid in seen or len(seen) >= _MAX_REFERENCE_HOPS or obj.doc is None:
+            logger.debug("reference loop at object %s", obj.objid)
+            return default
+        seen.add(obj.objid)
+        try:
+            obj = obj.doc.getobj(obj.objid)
+        except PDFObjectNotFound:
+            return default
+    return obj
+
+
+PDFObjRef.resolve = _resolve_without_loops  # type: ignore[method-assign]
 
 
 def _open(data: bytes, source: str, password: str | None) -> pdfplumber.PDF:
@@ -244,19 +278,125 @@ def _has_images(page: Page) -> bool:
     return bool(page.objects.get("image"))
 
 
+_OBJECT = re.compile(rb"(?<![\d])(\d{1,7})\s+(\d{1,5})\s+obj\b")
+_ROOT = re.compile(rb"/Root\s+(\d+)\s+(\d+)\s+R")
+_CATALOG = re.compile(rb"/Type\s*/Catalog\b")
+_RISKY_ACTIONS = frozenset({"JavaScript", "Launch", "SubmitForm", "ImportData", "GoToR", "GoToE", "Rendition"})
+
+
+def _repair_xref(data: bytes) -> bytes | None:
+    """The PDF with a new cross-reference table appended, built from the objects found.
+
+    Damaged files often have a table whose offsets point to the wrong bytes
+    (or none at all); pdfminer then finds no pages. An appended table (an
+    incremental update) takes precedence over the old one. None if no
+    catalog can be found.
+    """
+    offsets: dict[int, tuple[int, int]] = {}
+    for m in _OBJECT.finditer(data):
+        offsets[int(m.group(1))] = (m.start(), int(m.group(2)))  # the last definition wins
+    if not offsets:
+        return None
+    roots = _ROOT.findall(data)
+    root = f"{int(roots[-1][0])} {int(roots[-1][1])}" if roots else None
+    if root is None or int(roots[-1][0]) not in offsets:
+        for objid, (start, _gen) in sorted(offsets.items()):
+            end = data.find(b"endobj", start)
+            if _CATALOG.search(data, start, end if end > 0 else start + 4096):
+                root = f"{objid} 0"
+                break
+    if root is None:
+        return None
+    size = max(offsets) + 1
+    rows = [b"0000000000 65535 f \n"]
+    for objid in range(1, size):
+        if objid in offsets:
+            rows.append(b"%010d %05d n \n" % offsets[objid])
+        else:
+            rows.append(b"0000000000 65535 f \n")
+    start = len(data) + 1
+    table = (b"\nxref\n0 %d\n" % size + b"".join(rows)
+             + f"trailer\n<< /Size {size} /Root {root} R >>\nstartxref\n{start}\n%%EOF\n".encode())
+    return data + table
+
+
+def _active_content(pdf: pdfplumber.PDF) -> bool:
+    """Whether the PDF carries JavaScript, risky actions or embedded files (never run or saved)."""
+    try:
+        catalog = pdf.doc.catalog
+        names = resolve1(catalog.get("Names")) or {}
+        if isinstance(names, dict) and ("JavaScript" in names or "EmbeddedFiles" in names):
+            return True
+        actions = [resolve1(catalog.get("OpenAction"))]
+        extra = resolve1(catalog.get("AA"))
+        if isinstance(extra, dict):
+            actions += [resolve1(v) for v in extra.values()]
+        return any(
+            isinstance(a, dict) and getattr(resolve1(a.get("S")), "name", "") in _RISKY_ACTIONS for a in actions
+        )
+    except Exception:  # noqa: BLE001
+        logger.debug("could not inspect the catalog", exc_info=True)
+        return False
+
+
+def _close(pdf: pdfplumber.PDF) -> None:
+    """Close without letting pdfplumber build every page (its close() lists ``pdf.pages``)."""
+    try:
+        pdf.flush_cache()  # what close() does, less building the pages (ours are closed as they are read)
+        if not pdf.stream_is_external:
+            pdf.stream.close()
+    except Exception:  # noqa: BLE001 - nothing left to save
+        logger.debug("close failed", exc_info=True)
+
+
 def read_pdf(data: bytes, source: str, *, password: str | None = None,
-             max_pages: int = 300, ocr_mode: OcrMode = "auto") -> Document:
-    """Read a PDF's bytes into a Document (see ``goalcheck.ingest.read_document``)."""
+             limits: ReadLimits | None = None, ocr_mode: OcrMode = "auto") -> Document:
+    """Read a PDF's bytes into a Document (see ``goalcheck.ingest.read_document``).
+
+    A PDF whose cross-reference table is damaged is read a second time with
+    a table rebuilt from its objects (and a warning).
+    """
+    limits = limits or ReadLimits()
+    try:
+        return _read_pdf(data, source, password, limits, ocr_mode)
+    except (EncryptedDocument, DocumentTooLarge):
+        raise
+    except UnreadableDocument as first:
+        repaired = _repair_xref(data)
+        if repaired is None:
+            raise
+        try:
+            doc = _read_pdf(repaired, source, password, limits, ocr_mode)
+        except (EncryptedDocument, DocumentTooLarge):
+            raise
+        except UnreadableDocument:
+            raise first from None
+        if not doc.lines:
+            raise first from None
+        doc.warnings.insert(0, "The PDF is damaged (its cross-reference table is wrong or missing, as in a "
+                               "truncated or badly edited file); it was rebuilt from the objects found, so "
+                               "some content may be missing.")
+        return doc
+
+
+def _read_pdf(data: bytes, source: str, password: str | None, limits: ReadLimits,
+              ocr_mode: OcrMode) -> Document:
+    max_pages = limits.max_pages
     pdf = _open(data, source, password)
     warnings: list[str] = []
     lines: list[Line] = []
     scanned: list[int] = []
     damaged: list[int] = []
+    dense: list[tuple[int, int]] = []
+    big_images: list[tuple[int, int, int]] = []
     heights: dict[int, float] = {}
     state = _TableState()
-    use_ocr = ocr_mode == "always" or (ocr_mode == "auto" and ocr.available())
     pages = 0
+    chars = 0
     try:
+        if _active_content(pdf):
+            warnings.append("The PDF contains JavaScript, actions or embedded files; goalcheck never runs, "
+                            "opens or saves them, and read only the text.")
         declared = _declared_pages(pdf)
         if declared is not None:
             check_pages(source, declared, max_pages)
@@ -269,17 +409,28 @@ def read_pdf(data: bytes, source: str, *, password: str | None = None,
                     break
                 check_pages(source, number, max_pages)
                 pages = number
-                check_page_streams(source, number, page_obj)
+                check_page_streams(source, number, page_obj, limits.max_stream_bytes)
+                estimate = page_chars(page_obj)
+                if estimate > limits.max_page_chars:
+                    dense.append((number, estimate))
+                    _forget_page(pdf, page_obj)
+                    continue
                 page = Page(pdf, page_obj, page_number=number, initial_doctop=0)
                 try:
                     heights[number] = float(page.height)
                     page_lines, has_text = _page_lines(page, state)
                     if not has_text and _has_images(page):
-                        if use_ocr:
-                            page_lines = ocr.ocr_page(page)
-                        if not page_lines:
-                            scanned.append(number)
+                        huge = [(w, h) for w, h in image_sizes(page_obj) if w * h > limits.max_image_pixels]
+                        if huge:
+                            big_images.append((number, *max(huge, key=lambda wh: wh[0] * wh[1])))
+                        else:
+                            if ocr_mode == "always" or (ocr_mode == "auto" and ocr.available()):
+                                page_lines = ocr.ocr_page(page)
+                            if not page_lines:
+                                scanned.append(number)
                     lines.extend(page_lines)
+                    chars += sum(len(ln.text) for ln in page_lines)
+                    check_chars(source, chars, limits.max_chars, at_least=True)
                 except UnreadableDocument:
                     raise
                 except Exception:
@@ -297,9 +448,20 @@ def read_pdf(data: bytes, source: str, *, password: str | None = None,
                 ) from None
             warnings.append(f"The PDF is damaged after page {pages}; only pages 1-{pages} were read.")
     finally:
-        pdf.close()
+        _close(pdf)
     if pages == 0:
         raise UnreadableDocument(source, "the PDF has no pages (it may be truncated or damaged).")
+    for number, estimate in dense:
+        warnings.append(
+            f"Page {number} has about {estimate:,} characters, over the limit of {limits.max_page_chars:,} "
+            f"per page, and was skipped; {raise_hint('max_page_chars', estimate)}."
+        )
+    for number, width, height in big_images:
+        warnings.append(
+            f"Page {number} has an image of {width:,} x {height:,} pixels, over the limit of "
+            f"{limits.max_image_pixels:,}, so it was not rendered for OCR; "
+            f"{raise_hint('max_image_pixels', width * height)}."
+        )
     if damaged:
         warnings.append(f"{layout.pages_phrase(damaged)} damaged and could not be read; skipped.")
     if scanned:
