@@ -17,10 +17,11 @@ import re
 import stat
 import zipfile
 from pathlib import Path
+from typing import cast
 
 from goalcheck.errors import UnreadableDocument, display_name
 from goalcheck.ingest.limits import ReadLimits, check_bytes, check_chars, check_zip
-from goalcheck.options import OCR_MODES, ocr_mode
+from goalcheck.options import OCR_MODES, PDF_READERS, PdfReader, choice, ocr_mode
 from goalcheck.schema import Document
 
 __all__ = ["OCR_MODES", "ReadLimits", "read_document", "sniff"]
@@ -133,6 +134,7 @@ def read_document(
     max_bytes: int | None = None,
     ocr: str = "auto",
     limits: ReadLimits | None = None,
+    reader: str = "auto",
 ) -> Document:
     """Read an IEP file into a Document of lines with layout facts.
 
@@ -147,6 +149,9 @@ def read_document(
             or "always" (try OCR on pages without text, warn if it cannot);
             see ``goalcheck.options.OcrMode``.
         limits: every other limit (characters, zip ratio, ...); see ReadLimits.
+        reader: how PDF pages are read: "auto" (PDFium, pdfplumber for pages
+            PDFium cannot place), "pdfium" or "pdfplumber"; see
+            ``goalcheck.ingest.pdfium``. The goals are the same with each.
 
     Returns:
         The Document; non-fatal problems are in ``Document.warnings``.
@@ -154,7 +159,7 @@ def read_document(
     Raises:
         UnreadableDocument: wrong type, empty, damaged (EncryptedDocument and
             DocumentTooLarge are subclasses with their own advice).
-        ValueError: ``ocr`` is not one of OCR_MODES.
+        ValueError: ``ocr`` is not one of OCR_MODES, or ``reader`` not one of PDF_READERS.
 
     Example:
         >>> read_document(b"Annual Goals", name="x.txt").pages
@@ -162,6 +167,7 @@ def read_document(
     """
     mode = ocr_mode(ocr)
     limits = (limits or ReadLimits()).replace(max_pages=max_pages, max_bytes=max_bytes)
+    pdf_reader = cast(PdfReader, choice(str(reader).strip().lower(), PDF_READERS, "PDF reader"))
     if isinstance(source, bytes | bytearray):
         real_name = name or "document"
         label = display_name(real_name)  # for messages: a newline in a name is shown as \n
@@ -174,9 +180,9 @@ def read_document(
 
     kind = sniff(data)
     if kind == "pdf":
-        from goalcheck.ingest.pdf import read_pdf
+        from goalcheck.ingest.pdfium import read_pdf
 
-        doc = read_pdf(data, label, password=password, limits=limits, ocr_mode=mode)
+        doc = read_pdf(data, label, reader=pdf_reader, password=password, limits=limits, ocr_mode=mode)
     elif kind == "docx":
         from goalcheck.ingest.docx import read_docx
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pdfplumber
@@ -350,15 +350,20 @@ def _close(pdf: pdfplumber.PDF) -> None:
 
 
 def read_pdf(data: bytes, source: str, *, password: str | None = None,
-             limits: ReadLimits | None = None, ocr_mode: OcrMode = "auto") -> Document:
+             limits: ReadLimits | None = None, ocr_mode: OcrMode = "auto",
+             page_view: Callable[[Page], Any] | None = None) -> Document:
     """Read a PDF's bytes into a Document (see ``goalcheck.ingest.read_document``).
 
     A PDF whose cross-reference table is damaged is read a second time with
     a table rebuilt from its objects (and a warning).
+
+    ``page_view`` may replace a page by another object with the same reading
+    methods (``goalcheck.ingest.pdfium`` reads pages through PDFium this way);
+    a rebuilt PDF is read by pdfplumber alone.
     """
     limits = limits or ReadLimits()
     try:
-        return _read_pdf(data, source, password, limits, ocr_mode)
+        return _read_pdf(data, source, password, limits, ocr_mode, page_view)
     except (EncryptedDocument, DocumentTooLarge):
         raise
     except UnreadableDocument as first:
@@ -380,7 +385,7 @@ def read_pdf(data: bytes, source: str, *, password: str | None = None,
 
 
 def _read_pdf(data: bytes, source: str, password: str | None, limits: ReadLimits,
-              ocr_mode: OcrMode) -> Document:
+              ocr_mode: OcrMode, page_view: Callable[[Page], Any] | None = None) -> Document:
     max_pages = limits.max_pages
     pdf = _open(data, source, password)
     warnings: list[str] = []
@@ -418,7 +423,8 @@ def _read_pdf(data: bytes, source: str, password: str | None, limits: ReadLimits
                 page = Page(pdf, page_obj, page_number=number, initial_doctop=0)
                 try:
                     heights[number] = float(page.height)
-                    page_lines, has_text = _page_lines(page, state)
+                    view = page_view(page) if page_view is not None else page
+                    page_lines, has_text = _page_lines(view, state)
                     if not has_text and _has_images(page):
                         huge = [(w, h) for w, h in image_sizes(page_obj) if w * h > limits.max_image_pixels]
                         if huge:
