@@ -279,12 +279,16 @@ def analyze_document(
     max_bytes: int | None = None,
     ocr: str = "auto",
     limits: ReadLimits | None = None,
+    reader: str = "auto",
 ) -> DocumentReport:
     """Analyse a whole IEP (PDF, DOCX or text): sections, goals with their analyses, warnings.
 
     ``limits`` bounds what one file may cost (pages, bytes, characters, zip
     ratio...; see ``goalcheck.ingest.limits.ReadLimits``); ``max_pages`` and
     ``max_bytes`` override its fields of the same name.
+
+    ``reader`` chooses how PDF pages are read ("auto", "pdfium", "pdfplumber";
+    see ``goalcheck.ingest.read_document``); the goals are the same with each.
 
     Raises:
         UnreadableDocument: the file is not a readable IEP (the message says why and what to do).
@@ -303,6 +307,7 @@ def analyze_document(
     document = read_document(
         source, name=name, password=password, max_pages=max_pages, max_bytes=max_bytes, ocr=ocr,
         limits=limits,
+        reader=reader,
     )
     sections = find_sections(document)
     goals = extract_goals(document, sections, scorer=combined_line_scorer)

@@ -37,7 +37,7 @@ from .cli import add_limit_arguments, limits_from_args
 from .errors import MissingDependency, require
 from .ingest.limits import PROCESS_LIMITS, ReadLimits, TimeLimitExceeded, time_limit
 from .export import ROW_COLUMNS, ROW_TYPES, goal_rows
-from .options import OCR_MODES, OcrMode, ocr_mode
+from .options import OCR_MODES, PDF_READERS, OcrMode, PdfReader, ocr_mode
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +68,13 @@ class Options:
     ocr: OcrMode = "auto"
     limits: ReadLimits = field(default_factory=ReadLimits)
     password: str | None = field(default=None, repr=False)
+    reader: PdfReader = "auto"  # gives the same rows whatever its value, so resuming may change it
 
     def recorded(self) -> dict[str, Any]:
         """The options as recorded in outputs (never the password)."""
         out: dict[str, Any] = {"redact_names": self.redact_names, "ocr": self.ocr, **self.limits.as_dict()}
         out["password_given"] = self.password is not None
+        out["reader"] = self.reader
         return out
 
 
@@ -194,7 +196,7 @@ def analyze_file(path: str, options: Options) -> FileResult:
                 result.document_id = hashlib.sha256(data).hexdigest()
         report = analyze_document(
             data if data is not None else p, name=p.name, password=options.password,
-            ocr=options.ocr, limits=options.limits,
+            ocr=options.ocr, limits=options.limits, reader=options.reader,
         )
         report.source = path
         result.rows = goal_rows(
@@ -667,6 +669,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_limit_arguments(p)
     p.add_argument("--ocr", type=ocr_mode, choices=OCR_MODES, default="auto",
                    help="scanned pages: auto (OCR when tesseract is installed), always, never")
+    p.add_argument("--reader", choices=PDF_READERS, default="auto",
+                   help="how PDF pages are read: auto (PDFium, pdfplumber where needed), pdfium, "
+                   "pdfplumber; the rows are the same")
     p.add_argument("--checkpoint-seconds", type=float, default=60.0,
                    help="rewrite the output tables at most this often during a run (default 60)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -712,7 +717,7 @@ def _run(args: argparse.Namespace) -> int:
                 "add --resume to continue it (in any output format), or --overwrite to start again"
             )
     options = Options(redact_names=args.redact_names, ocr=args.ocr, limits=limits,
-                      password=args.password)
+                      password=args.password, reader=args.reader)
     paths = expand_inputs(args.inputs, exclude=(out.rows, out.files, out.meta, out.journal))
     if not paths:
         raise UsageError("no input files found")

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import __version__
 from .errors import GoalcheckError, UnreadableDocument, display_name
 from .ingest.limits import ReadLimits, TimeLimitExceeded, time_limit
+from .options import PDF_READERS
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis
 
 #: Sub-commands implemented by their own module's ``main(argv) -> int``.
@@ -133,6 +134,9 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--password", help="password of an encrypted PDF")
     a.add_argument("--no-ocr", action="store_true", help="never OCR scanned pages")
     add_limit_arguments(a, skip=("max_memory_mb",))
+    a.add_argument("--reader", choices=PDF_READERS, default="auto",
+                   help="how PDF pages are read: auto (PDFium, pdfplumber where needed; default), "
+                   "pdfium or pdfplumber; the goals are the same")
     for name in DELEGATED:
         sub.add_parser(name, help=f"see: goalcheck {name} --help", add_help=False)
     sub.add_parser("app", help="start the Streamlit app")
@@ -199,6 +203,7 @@ def _analyze(args: argparse.Namespace) -> int:
             with time_limit(limits.timeout):
                 reports.append(analyze_document(
                     path, password=args.password, ocr="never" if args.no_ocr else "auto", limits=limits,
+                    reader=args.reader,
                 ))
         except UnreadableDocument as exc:
             failed += 1

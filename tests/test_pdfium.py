@@ -264,3 +264,17 @@ def test_free_text_same_lines(lines: list[tuple[list[str], str, float, int]]) ->
 
     plumber, fast = both(_pdf(draw))
     assert lines_of(fast) == lines_of(plumber)
+
+
+def test_cli_reader_option_gives_the_same_report(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from goalcheck.cli import main
+
+    reports = []
+    for reader in ("pdfplumber", "pdfium"):
+        assert main(["analyze", str(CORPUS / "transition.pdf"), "--format", "json", "--reader", reader]) == 0
+        reports.append(json.loads(capsys.readouterr().out))
+    assert reports[0] == reports[1] and reports[0]["goals"]
+    assert main(["analyze", str(CORPUS / "transition.pdf"), "--reader", "fitz"]) == 2
+    assert "pdfium" in capsys.readouterr().err
