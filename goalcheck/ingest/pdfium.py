@@ -162,7 +162,9 @@ class PdfiumPage:
         box = raw.FS_RECTF()
         box_p = ctypes.addressof(box)
         words: list[dict[str, Any]] = []
-        to_page = self._to_page
+        # Unrotated pages (nearly all): x stays, y flips; others take the general transform.
+        plain = self._to_page[:4] == (1.0, 0.0, 0.0, -1.0)
+        _, _, _, _, e, f = self._to_page
 
         def font_of(obj: int, index: int) -> tuple[str, float, bool]:
             known = fonts.get(obj)
@@ -170,17 +172,26 @@ class PdfiumPage:
                 known = fonts[obj] = self._font(tp, index)
             return known
 
+        ligature = _LIGATURE.search
         for match in _WORD.finditer(text):
             first, last = match.start(), match.end() - 1
             obj = _text_object(tp, first) or 0
-            if obj == (_text_object(tp, last) or 0):
-                name, size, upright = font_of(obj, first)
-                x0, x1, bottom = self._span(tp, first, last, box, box_p, to_page)
-                if upright and abs(self._bottom(tp, last, box, box_p, to_page) - bottom) <= _Y_TOLERANCE:
-                    words.append(_word(match.group(), x0, x1, bottom, name, size))
+            name, size, upright = font_of(obj, first)
+            if plain and upright and (first == last or (_text_object(tp, last) or 0) == obj):
+                # One text object (so one font and size): the word is its first and last char.
+                _loose_box(tp, first, box_p)
+                x0, bottom = box.left + e, f - box.bottom
+                if first != last:
+                    _loose_box(tp, last, box_p)
+                if abs(f - box.bottom - bottom) <= _Y_TOLERANCE:
+                    word = match.group()
+                    if ligature(word):
+                        word = _LIGATURE.sub(lambda m: LIGATURES[m.group()], word)
+                    words.append({"text": word, "x0": x0, "x1": box.right + e, "top": bottom - size,
+                                  "bottom": bottom, "upright": True, "fontname": name, "size": size})
                     continue
             words.extend(self._split_word(tp, first, last, text, font_of, box, box_p))
-        if any(not fonts[o][2] for o in fonts):
+        if any(not font[2] for font in fonts.values()):
             self.upright = False
         return words
 
@@ -207,15 +218,6 @@ class PdfiumPage:
         xs = (a * box.left + c * box.bottom + e, a * box.right + c * box.top + e)
         ys = (b * box.left + d * box.bottom + f, b * box.right + d * box.top + f)
         return min(xs), max(xs), min(ys), max(ys)
-
-    def _span(self, tp: int, first: int, last: int, box: Any, box_p: int,
-              to_page: Matrix) -> tuple[float, float, float]:
-        x0, _, _, bottom = self._box(tp, first, box, box_p, to_page)
-        _, x1, _, _ = self._box(tp, last, box, box_p, to_page)
-        return x0, x1, bottom
-
-    def _bottom(self, tp: int, index: int, box: Any, box_p: int, to_page: Matrix) -> float:
-        return self._box(tp, index, box, box_p, to_page)[3]
 
     def _split_word(self, tp: int, first: int, last: int, text: str,
                     font_of: Callable[[int, int], tuple[str, float, bool]],
