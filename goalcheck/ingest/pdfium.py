@@ -375,30 +375,37 @@ class PdfiumPages:
         self.pdfium_pages = 0
 
     def view(self, page: Page) -> Any:
-        """The page to read lines from: a PdfiumPage, or ``page`` itself when PDFium should not read it."""
+        """The page to read lines from: a PdfiumPage, or ``page`` itself when PDFium should not read it.
+
+        Pages are read in order; the previous PDFium page is closed here, so
+        memory does not grow with the page count.
+        """
+        self._close_pages()
         index = page.page_number - 1
         if index >= self._count:
             return page
         try:
-            fast = PdfiumPage(self._doc[index], page)
-            self._open.append(fast._page)
-            if self.reader == "auto":
-                fast.extract_words()
-                if not fast.upright:
-                    logger.debug("page %s has rotated text: read by pdfplumber", page.page_number)
-                    return page
+            handle = self._doc[index]
+            self._open.append(handle)
+            fast = PdfiumPage(handle, page)
             if not fast.extract_words():
                 return page  # no text layer: pdfplumber's path decides about OCR
+            if self.reader == "auto" and not fast.upright:
+                logger.debug("page %s has rotated text: read by pdfplumber", page.page_number)
+                return page
         except pdfium.PdfiumError:
             logger.debug("PDFium could not read page %s", page.page_number, exc_info=True)
             return page
         self.pdfium_pages += 1
         return fast
 
-    def close(self) -> None:
-        for p in self._open:
-            p.close()
+    def _close_pages(self) -> None:
+        for handle in self._open:
+            handle.close()
         self._open.clear()
+
+    def close(self) -> None:
+        self._close_pages()
         self._doc.close()
 
 
