@@ -29,6 +29,7 @@ from tests.pdf_fixtures import sample_iep_pdf, two_column_pdf
 
 CORPUS = Path(__file__).parent / "corpus"
 PDFS = sorted(CORPUS.glob("*.pdf"))
+OTHERS = sorted((Path(__file__).parent / "extraction_corpus").glob("*.pdf"))
 
 
 def lines_of(doc: Document) -> list[tuple[Any, ...]]:
@@ -39,7 +40,8 @@ def goals_of(doc: Document) -> list[tuple[Any, ...]]:
     out = []
     for goal in extract_goals(doc, find_sections(doc)):
         for g in (goal, *goal.objectives):
-            out.append((g.text, g.kind, g.page, g.section, g.baseline))
+            fields = [f.to_dict() for f in getattr(g, "fields", None) or []]
+            out.append((g.text, g.kind, g.page, g.section, g.baseline, fields))
     return out
 
 
@@ -48,14 +50,36 @@ def both(source: Path | bytes) -> tuple[Document, Document]:
 
 
 @pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
-def test_golden_documents_same_goals_with_both_readers(path: Path) -> None:
+def test_golden_documents_same_goals_with_both_readers(path: Path, caplog: pytest.LogCaptureFixture) -> None:
     plumber, fast = both(path)
+    assert "falls back to pdfplumber" not in caplog.text
     assert fast.pages == plumber.pages
     assert goals_of(fast) == goals_of(plumber)
     sections = [[(s.kind, s.title, s.page_start, s.page_end) for s in find_sections(d)] for d in (plumber, fast)]
     assert sections[0] == sections[1]
     assert lines_of(fast) == lines_of(plumber)
     assert fast.warnings == plumber.warnings
+
+
+@pytest.mark.parametrize("path", OTHERS, ids=lambda p: p.name)
+def test_other_layouts_same_goals_with_both_readers(path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    plumber, fast = both(path)
+    assert "falls back to pdfplumber" not in caplog.text
+    assert goals_of(fast) == goals_of(plumber)
+    assert len(fast.lines) == len(plumber.lines)
+
+
+def test_missing_page_attribute_falls_back_to_pdfplumber(caplog: pytest.LogCaptureFixture) -> None:
+    data = (CORPUS / "state_form.pdf").read_bytes()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = PdfiumPages(data, None, "pdfium")
+        try:
+            view = pages.view(pdf.pages[1])
+            assert isinstance(view, PdfiumPage)
+            assert len(view.rects) == len(pdf.pages[1].rects) > 0
+            assert view.fallbacks == ["rects"] and "falls back to pdfplumber" in caplog.text
+        finally:
+            pages.close()
 
 
 @pytest.mark.parametrize("make", [sample_iep_pdf, two_column_pdf], ids=["sample_iep", "two_column"])
@@ -252,7 +276,7 @@ LINE = st.tuples(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(LINE, min_size=1, max_size=12))
 def test_free_text_same_lines(lines: list[tuple[list[str], str, float, int]]) -> None:
     def draw(c: canvas.Canvas) -> None:

@@ -22,13 +22,14 @@ tree); pages without text (scans) always take the pdfplumber path to OCR.
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import logging
 import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -68,6 +69,7 @@ _loose_box = _proto(raw.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
 _font_size = _proto(raw.FPDFText_GetFontSize, _DBL, _VP, _INT)
 _char_matrix = _proto(raw.FPDFText_GetMatrix, _INT, _VP, _INT, _VP)
 _font_info = _proto(raw.FPDFText_GetFontInfo, ctypes.c_ulong, _VP, _INT, _VP, ctypes.c_ulong, _VP)
+_fill_color = _proto(raw.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP, _VP)
 _unicode = _proto(raw.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
 _obj_type = _proto(raw.FPDFPageObj_GetType, _INT, _VP)
 _obj_matrix = _proto(raw.FPDFPageObj_GetMatrix, _INT, _VP, _VP)
@@ -110,13 +112,28 @@ def _display_matrix(rotation: int, mediabox: tuple[float, float, float, float]) 
     return (1.0, 0.0, 0.0, 1.0, -x0, -y0)
 
 
+class _Font(NamedTuple):
+    """What a text object's chars share: font name, size in points, direction, fill colour."""
+
+    name: str
+    size: float
+    upright: bool
+    color: tuple[float, ...]
+
+
 class PdfiumPage:
     """One page read through PDFium, shaped like the pdfplumber page that ``pdf._page_lines`` reads.
+
+    It has the attributes and methods of a pdfplumber page that the page logic
+    uses (``extract_words``, ``objects``, ``edges``, ``find_tables``, ``chars``,
+    ``filter``, ``page_number``, ``width``...). Any other attribute is taken
+    from the pdfplumber page (correct, but parsed by pdfminer: slow), with a
+    warning in the log, so that a new use in the page logic never breaks reading.
 
     Attributes:
         page_number: 1-based page number.
         width, height: the page size in points (as pdfplumber gives them).
-        upright: False when some text is rotated or vertical (pdfplumber reads such pages better).
+        fallbacks: names of the pdfplumber attributes that had to be used.
     """
 
     def __init__(self, page: Any, plumber: Page) -> None:
@@ -124,7 +141,8 @@ class PdfiumPage:
         self.width = float(plumber.width)
         self.height = float(plumber.height)
         self.bbox = plumber.bbox
-        self.upright = True
+        self.fallbacks: list[str] = []
+        self._plumber = plumber
         self._page = page
         mb_x0, mb_top = float(plumber.mediabox[0]), float(plumber.mediabox[1])
         # pdfminer's page space, then pdfplumber's top-down coordinates (see pdfplumber.page).
@@ -134,10 +152,21 @@ class PdfiumPage:
         self._objects: dict[str, list[dict[str, Any]]] | None = None
         self._edges: list[dict[str, Any]] | None = None
 
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        logger.warning("the PDFium page has no %r; page %s falls back to pdfplumber for it",
+                       name, self.page_number)
+        self.fallbacks.append(name)
+        return getattr(self._plumber, name)
+
     # ----------------------------------------------------------------- words
 
     def extract_words(self, **_settings: Any) -> list[dict[str, Any]]:
-        """Words (text, x0, x1, top, bottom, fontname, size) like pdfplumber's defaults with those extra attributes."""
+        """Words (text, x0, x1, top, bottom, fontname, size) like pdfplumber's defaults with those extra attributes.
+
+        Each word also has ``upright`` and ``non_stroking_color`` (of its text object).
+        """
         if self._words is None:
             textpage = self._page.get_textpage()
             try:
@@ -145,6 +174,32 @@ class PdfiumPage:
             finally:
                 textpage.close()
         return self._words
+
+    @property
+    def chars(self) -> list[dict[str, Any]]:
+        """One char-like record per character of the words (text, size, upright, colour).
+
+        Enough for rules that look at chars' sizes and colours (watermarks); each
+        record stands for its whole word, so ``filter`` keeps or drops words.
+        """
+        out: list[dict[str, Any]] = []
+        for w in self.extract_words():
+            out.extend([w] * len(w["text"]))
+        return out
+
+    def filter(self, keep: Callable[[dict[str, Any]], bool]) -> PdfiumPage:
+        """This page with only the words for which ``keep`` (given a char record, as in pdfplumber) is true."""
+        view = copy.copy(self)
+        view._words = [w for w in self.extract_words() if keep({**w, "object_type": "char"})]
+        return view
+
+    @property
+    def upright(self) -> bool:
+        """True unless some text of body size is rotated or vertical (pdfplumber reads such pages)."""
+        words = self.extract_words()
+        sizes = sorted(w["size"] for w in words)
+        body = sizes[len(sizes) // 2] if sizes else 0.0
+        return all(w["upright"] or w["size"] >= 2.0 * body for w in words)
 
     def _read_words(self, textpage: Any) -> list[dict[str, Any]]:
         tp = _address(textpage)
@@ -158,7 +213,7 @@ class PdfiumPage:
             text = "".join(chr(_unicode(tp, i) or 32) for i in range(n))
         if "\ufffe" in text or "\x02" in text:  # PDFium's marks for a hyphen at a line end
             text = text.replace("\ufffe", "-").replace("\x02", "-")
-        fonts: dict[int, tuple[str, float, bool]] = {}
+        fonts: dict[int, _Font] = {}
         box = raw.FS_RECTF()
         box_p = ctypes.addressof(box)
         words: list[dict[str, Any]] = []
@@ -166,18 +221,18 @@ class PdfiumPage:
         plain = self._to_page[:4] == (1.0, 0.0, 0.0, -1.0)
         _, _, _, _, e, f = self._to_page
 
-        def font_of(obj: int, index: int) -> tuple[str, float, bool]:
+        def font_of(obj: int, index: int) -> _Font:
             known = fonts.get(obj)
             if known is None:
-                known = fonts[obj] = self._font(tp, index)
+                known = fonts[obj] = self._font(tp, obj, index)
             return known
 
         ligature = _LIGATURE.search
         for match in _WORD.finditer(text):
             first, last = match.start(), match.end() - 1
             obj = _text_object(tp, first) or 0
-            name, size, upright = font_of(obj, first)
-            if plain and upright and (first == last or (_text_object(tp, last) or 0) == obj):
+            font = font_of(obj, first)
+            if plain and font.upright and (first == last or (_text_object(tp, last) or 0) == obj):
                 # One text object (so one font and size): the word is its first and last char.
                 _loose_box(tp, first, box_p)
                 x0, bottom = box.left + e, f - box.bottom
@@ -187,16 +242,15 @@ class PdfiumPage:
                     word = match.group()
                     if ligature(word):
                         word = _LIGATURE.sub(lambda m: LIGATURES[m.group()], word)
-                    words.append({"text": word, "x0": x0, "x1": box.right + e, "top": bottom - size,
-                                  "bottom": bottom, "upright": True, "fontname": name, "size": size})
+                    words.append({"text": word, "x0": x0, "x1": box.right + e, "top": bottom - font.size,
+                                  "bottom": bottom, "upright": True, "fontname": font.name,
+                                  "size": font.size, "non_stroking_color": font.color})
                     continue
             words.extend(self._split_word(tp, first, last, text, font_of, box, box_p))
-        if any(not font[2] for font in fonts.values()):
-            self.upright = False
         return words
 
-    def _font(self, tp: int, index: int) -> tuple[str, float, bool]:
-        """Font name, size in points (matrix applied) and upright-ness of the text object at char ``index``."""
+    def _font(self, tp: int, obj: int, index: int) -> _Font:
+        """The font of the text object ``obj`` (of char ``index``): size with the matrix applied."""
         buf = ctypes.create_string_buffer(256)
         flags = ctypes.c_int()
         _font_info(tp, index, ctypes.addressof(buf), 256, ctypes.addressof(flags))
@@ -208,7 +262,12 @@ class PdfiumPage:
         m = _compose((a, b, c, d, 0.0, 0.0), self._to_page)
         upright = abs(m[1]) < 1e-6 and abs(m[2]) < 1e-6 and m[0] > 0 and m[3] < 0
         size = _font_size(tp, index) * abs(m[3] if upright else (c * c + d * d) ** 0.5)
-        return buf.value.decode("utf-8", errors="replace"), size, upright
+        rgba = (ctypes.c_uint * 4)()
+        color: tuple[float, ...] = (0.0,)
+        if obj and _fill_color(obj, *(ctypes.addressof(rgba) + 4 * i for i in range(4))):
+            r, g, bl = (v / 255 for v in rgba[:3])
+            color = (r,) if r == g == bl else (r, g, bl)
+        return _Font(buf.value.decode("utf-8", errors="replace"), size, upright, color)
 
     @staticmethod
     def _box(tp: int, index: int, box: Any, box_p: int, to_page: Matrix) -> tuple[float, float, float, float]:
@@ -219,23 +278,21 @@ class PdfiumPage:
         ys = (b * box.left + d * box.bottom + f, b * box.right + d * box.top + f)
         return min(xs), max(xs), min(ys), max(ys)
 
-    def _split_word(self, tp: int, first: int, last: int, text: str,
-                    font_of: Callable[[int, int], tuple[str, float, bool]],
+    def _split_word(self, tp: int, first: int, last: int, text: str, font_of: Callable[[int, int], _Font],
                     box: Any, box_p: int) -> Iterator[dict[str, Any]]:
         """Words of a run of chars without spaces that changes font, size or line (pdfplumber's rules)."""
-        current: list[tuple[str, float, float, float, str, float]] = []
+        current: list[tuple[str, float, float, float, _Font]] = []
         for i in range(first, last + 1):
-            name, size, _ = font_of(_text_object(tp, i) or 0, i)
+            font = font_of(_text_object(tp, i) or 0, i)
             x0, x1, _, bottom = self._box(tp, i, box, box_p, self._to_page)
-            char = (text[i], x0, x1, bottom, name, size)
             if current:
-                prev = current[-1]
-                top, prev_top = bottom - size, prev[3] - prev[5]
-                if (x0 < prev[1] or x0 > prev[2] + _X_TOLERANCE or abs(top - prev_top) > _Y_TOLERANCE
-                        or name != prev[4] or size != prev[5]):
+                _, px0, px1, pbottom, pfont = current[-1]
+                if (x0 < px0 or x0 > px1 + _X_TOLERANCE
+                        or abs((bottom - font.size) - (pbottom - pfont.size)) > _Y_TOLERANCE
+                        or font.name != pfont.name or font.size != pfont.size):
                     yield _merge(current)
                     current = []
-            current.append(char)
+            current.append((text[i], x0, x1, bottom, font))
         if current:
             yield _merge(current)
 
@@ -323,17 +380,16 @@ class PdfiumPage:
             _classify(sub, out)
 
 
-def _word(text: str, x0: float, x1: float, bottom: float, fontname: str, size: float) -> dict[str, Any]:
+def _merge(chars: list[tuple[str, float, float, float, _Font]]) -> dict[str, Any]:
+    """One word from its chars (text, x0, x1, bottom, font), ligatures expanded."""
+    text = "".join(c[0] for c in chars)
     if _LIGATURE.search(text):
         text = _LIGATURE.sub(lambda m: LIGATURES[m.group()], text)
-    return {"text": text, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom,
-            "upright": True, "fontname": fontname, "size": size}
-
-
-def _merge(chars: list[tuple[str, float, float, float, str, float]]) -> dict[str, Any]:
-    first = chars[0]
-    return _word("".join(c[0] for c in chars), first[1], max(c[2] for c in chars),
-                 max(c[3] for c in chars), first[4], first[5])
+    font = chars[0][4]
+    bottom = max(c[3] for c in chars)
+    return {"text": text, "x0": chars[0][1], "x1": max(c[2] for c in chars), "top": bottom - font.size,
+            "bottom": bottom, "upright": font.upright, "fontname": font.name, "size": font.size,
+            "non_stroking_color": font.color}
 
 
 def _classify(sub: list[tuple[str, tuple[float, float]]], out: dict[str, list[dict[str, Any]]]) -> None:
