@@ -1,40 +1,49 @@
-"""Benchmark of goalcheck batch: documents/s with 1 and 2 workers, memory, stage times.
+"""`goalcheck batch` at scale: 1 vs 2 workers, worker memory, a 500-page file, Dask, per-document cost.
 
 Usage:
-    python benchmarks/bench_batch.py [--n 200] [--dir /tmp/goalcheck-bench] [--repeat 5]
+    python benchmarks/bench_batch.py [--n 60] [--dir /tmp/goalcheck-bench] [--long 500] [--dask 2]
 
-Generates N fictional state-form IEPs (once; reused from --dir), then prints:
-- documents/s with 1 and with 2 worker processes (steady state: from the first
-  finished document to the last, so pool start-up is reported apart), and the
-  scaling ratio (target >= 1.7 on 2 cores);
-- the peak resident memory of a worker;
-- the CPU time of each stage (parse, NLP, models, scoring, write) for the
-  12-page test IEP end to end (target < 1 s of one core).
+Generates N fictional state-form IEPs (once; reused from --dir) and a long IEP
+of --long pages, then runs the real command (``goalcheck batch``) as
+a child process and watches its process tree with psutil:
+
+* 1 and 2 local workers: documents/s (wall, start-up included, and steady:
+  from the first finished document to the last), CPU seconds per document,
+  peak RSS of each worker, and the parent's RSS;
+* the same with the long file alone (worker RSS flat in page count: compare
+  with the small documents);
+* a Dask LocalCluster of --dask single-threaded worker processes through
+  ``--scheduler``: the same rows as the 1-worker run, and its throughput;
+* CPU seconds per document and per page, measured in one process (the
+  figures docs/scaling.md works from).
+
+The machine may be shared: the scaling ratio that wall clocks give is capped
+by the CPU the workers actually got, so the CPU each worker used is printed
+beside it (efficiency = CPU per document with 2 workers vs 1).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import logging
-import multiprocessing
+import json
 import os
 import random
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
 
-from goalcheck import api, batch, export
-
-log = logging.getLogger("bench_batch")
 FIRST_NAMES = ("Ava", "Ben", "Cleo", "Dev", "Esme", "Finn", "Gia", "Hugo", "Iris", "Jules",
                "Kai", "Lena", "Milo", "Nora", "Omar", "Pia", "Quinn", "Rosa", "Sami", "Theo")
 
@@ -78,116 +87,105 @@ def make_corpus(n: int, out: Path) -> list[Path]:
     return paths
 
 
-# --------------------------------------------------------------------- throughput
+def make_long(pages: int, folder: Path) -> Path:
+    import make_test_ieps
+
+    path = folder / f"long_{pages}.pdf"
+    if not path.exists():
+        make_test_ieps.make_long_iep(pages, path)
+    return path
 
 
-def _analyze_with_rss(
-    path: str, options: batch.Options
-) -> tuple[batch.FileResult, int, float, float]:
-    cpu = time.process_time()
-    result = batch.analyze_file(path, options)
-    rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return result, rss_kib, time.perf_counter(), time.process_time() - cpu
+# --------------------------------------------------------------------- one batch run
 
 
-def throughput(paths: list[Path], workers: int) -> dict[str, float]:
-    """Documents/s over ``workers`` spawned processes, with start-up measured apart."""
-    ctx = multiprocessing.get_context("spawn")
+@dataclasses.dataclass
+class Run:
+    docs: int
+    wall_s: float
+    steady_docs_per_s: float
+    first_doc_s: float
+    cpu_s: float  # the command and all its worker processes
+    worker_peak_rss_mb: list[float]
+    parent_peak_rss_mb: float
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.docs / self.wall_s
+
+
+def run_batch(inputs: list[str], out: Path, extra: list[str]) -> Run:
+    """Run ``goalcheck batch`` in a child process; sample its tree's memory and its progress."""
+    for p in out.parent.glob(out.stem + ".*"):
+        p.unlink()
+    cmd = [sys.executable, "-c", "import sys; from goalcheck.cli import main; sys.exit(main())", "batch", *inputs, "-o", str(out), "--no-progress",
+           "--max-pages", "1000", *extra]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done: list[float] = []
-    rss = 0
-    cpu = 0.0
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                             initializer=batch._init_worker, initargs=(logging.WARNING,)) as pool:
-        for result, rss_kib, at, secs in pool.map(_analyze_with_rss, [str(p) for p in paths],
-                                            [batch.Options()] * len(paths)):
-            if result.status != "ok":
-                log.warning("%s: %s", result.path, result.error)
-            done.append(at)
-            rss = max(rss, rss_kib)
-            cpu += secs
-    wall = time.perf_counter() - started
-    done.sort()
-    # Steady state: the last len-workers documents finished after the first `workers` ones.
-    steady = done[-1] - done[workers - 1] if len(done) > workers else float("nan")
-    return {
-        "workers": workers,
-        "docs": len(paths),
-        "wall_s": wall,
-        "startup_s": done[0] - started,
-        "docs_per_s": (len(done) - workers) / steady if steady > 0 else float("nan"),
-        "docs_per_s_wall": len(done) / wall,
-        "peak_rss_mib": rss / 1024,
-        "cpu_per_doc_s": cpu / len(done),
-        # CPU the workers got while working, of what `workers` idle cores would give.
-        "utilisation": cpu / ((done[-1] - done[0] + cpu / len(done)) * workers),
-    }
-
-
-# --------------------------------------------------------------------- stages
-
-
-class _Timer:
-    """Wraps module functions and adds up the CPU time spent in each."""
-
-    def __init__(self) -> None:
-        self.cpu: dict[str, float] = {}
-        self._undo: list[Callable[[], None]] = []
-
-    def wrap(self, module: Any, name: str, stage: str) -> None:
-        original = getattr(module, name)
-
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            t = time.process_time()
-            try:
-                return original(*args, **kwargs)
-            finally:
-                self.cpu[stage] = self.cpu.get(stage, 0.0) + time.process_time() - t
-
-        setattr(module, name, timed)
-        self._undo.append(lambda: setattr(module, name, original))
-
-    def restore(self) -> None:
-        for undo in reversed(self._undo):
-            undo()
-
-
-def stage_times(path: Path, repeat: int) -> dict[str, float]:
-    """Median CPU seconds per stage of one document, end to end (after a warm-up run)."""
-    import goalcheck.extract
-    import goalcheck.ingest
-    import goalcheck.sections
-
-    batch.warm_up()
-    api.analyze_document(path)
-    runs: list[dict[str, float]] = []
-    for _ in range(repeat):
-        timer = _Timer()
-        timer.wrap(goalcheck.ingest, "read_document", "parse: read")
-        timer.wrap(goalcheck.sections, "find_sections", "parse: sections")
-        timer.wrap(goalcheck.extract, "extract_goals", "parse: goals")
-        timer.wrap(api, "analyze_many", "_analyze")
-        timer.wrap(api, "_apply_models", "models")
-        timer.wrap(api, "_finish", "scoring + rewrite")
-        t0 = time.process_time()
+    proc = psutil.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    journal = out.with_suffix("").with_name(out.stem + ".journal.jsonl")
+    peaks: dict[int, float] = {}
+    parent_peak = 0.0
+    finished: list[float] = []
+    seen = 0
+    while proc.poll() is None:
         try:
-            report = api.analyze_document(path)
-        finally:
-            timer.restore()
-        t1 = time.process_time()
-        rows = export.goal_rows(report, document_id="x")
-        export.to_csv(rows)
-        export.to_json(report)
-        export.to_html(report)
-        t2 = time.process_time()
-        cpu = timer.cpu
-        cpu["nlp"] = cpu.pop("_analyze") - cpu.get("models", 0.0) - cpu.get("scoring + rewrite", 0.0)
-        cpu["write (rows, csv, json, html)"] = t2 - t1
-        cpu["total"] = t2 - t0
-        cpu["goals"] = len(report.goals)
-        cpu["pages"] = report.pages
-        runs.append(cpu)
-    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+            parent_peak = max(parent_peak, proc.memory_info().rss / 2**20)
+            for child in proc.children(recursive=True):
+                try:
+                    peaks[child.pid] = max(peaks.get(child.pid, 0.0), child.memory_info().rss / 2**20)
+                except psutil.NoSuchProcess:
+                    pass
+        except psutil.NoSuchProcess:
+            break
+        if journal.exists():
+            lines = journal.read_text(encoding="utf-8").count("\n") - 1
+            now = time.perf_counter() - started
+            finished.extend([now] * max(0, lines - seen))
+            seen = max(seen, lines)
+        time.sleep(0.1)
+    wall = time.perf_counter() - started
+    if journal.exists():
+        lines = journal.read_text(encoding="utf-8").count("\n") - 1
+        finished.extend([wall] * max(0, lines - seen))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"batch failed ({proc.returncode}): {err[-2000:]}")
+    docs = len(inputs) if not Path(inputs[0]).is_dir() else len(finished)
+    steady = (len(finished) - 1) / (finished[-1] - finished[0]) if len(finished) > 2 and finished[-1] > finished[0] else float("nan")
+    workers = [mb for mb in peaks.values() if mb > 100] or [parent_peak]  # no workers: the command itself
+    return Run(docs=docs, wall_s=wall, steady_docs_per_s=steady, first_doc_s=finished[0] if finished else float("nan"),
+               cpu_s=cpu, worker_peak_rss_mb=sorted(workers, reverse=True), parent_peak_rss_mb=parent_peak)
+
+
+def rows_of(path: Path) -> Any:
+    import pandas as pd
+
+    return pd.read_parquet(path)
+
+
+# --------------------------------------------------------------------- per-document cost
+
+
+def per_document_cost(paths: list[Path]) -> dict[str, float]:
+    """CPU seconds per document and per page, in this process, after a warm-up."""
+    from goalcheck.api import analyze_document
+    from goalcheck.batch import warm_up
+
+    warm_up()
+    secs, pages, goals = [], [], []
+    for p in paths:
+        t = time.process_time()
+        report = analyze_document(p)
+        secs.append(time.process_time() - t)
+        pages.append(report.pages)
+        goals.append(len(report.goals))
+    return {"docs": len(paths), "cpu_s_per_doc": statistics.median(secs),
+            "cpu_s_per_page": sum(secs) / sum(pages), "pages_per_doc": statistics.median(pages),
+            "goals_per_doc": statistics.median(goals)}
 
 
 # --------------------------------------------------------------------- main
@@ -195,37 +193,62 @@ def stage_times(path: Path, repeat: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=200, help="documents to generate (default 200)")
+    parser.add_argument("--n", type=int, default=60, help="documents to generate (default 60)")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/goalcheck-bench"))
-    parser.add_argument("--repeat", type=int, default=5, help="runs of the stage timing")
-    parser.add_argument("--skip-throughput", action="store_true")
+    parser.add_argument("--long", type=int, default=500, help="pages of the long document (default 500)")
+    parser.add_argument("--dask", type=int, default=2, help="LocalCluster workers (0: skip)")
+    parser.add_argument("--reader", default="auto", help="--reader for every run (default auto)")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")
 
     t = time.perf_counter()
-    paths = make_corpus(args.n, args.dir)
-    print(f"corpus: {len(paths)} fictional IEPs in {args.dir} ({time.perf_counter() - t:.1f} s)")
+    paths = make_corpus(args.n, args.dir / "docs")
+    long_doc = make_long(args.long, args.dir)
+    print(f"corpus: {len(paths)} fictional IEPs and a {args.long}-page IEP in {args.dir} "
+          f"({time.perf_counter() - t:.1f} s); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    reader = ["--reader", args.reader]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        docs = [str(args.dir / "docs")]
+        one = run_batch(docs, out / "one.parquet", ["--workers", "1", *reader])
+        two = run_batch(docs, out / "two.parquet", ["--workers", "2", *reader])
+        for name, r in (("1 worker (in the command's process)", one), ("2 worker processes", two)):
+            print(f"{name:36}: {r.docs_per_s:5.2f} docs/s wall ({r.wall_s:5.1f} s, first document after "
+                  f"{r.first_doc_s:4.1f} s), steady {r.steady_docs_per_s:5.2f} docs/s, "
+                  f"{r.cpu_s / r.docs:.3f} CPU s/doc (all processes), "
+                  f"worker RSS {', '.join(f'{m:.0f}' for m in r.worker_peak_rss_mb)} MB, "
+                  f"command {r.parent_peak_rss_mb:.0f} MB")
+        print(f"2 workers / 1: {two.docs_per_s / one.docs_per_s:.2f}x wall, "
+              f"{two.steady_docs_per_s / one.steady_docs_per_s:.2f}x steady (target >= 1.8); "
+              f"CPU per document {one.cpu_s / one.docs:.3f} -> {two.cpu_s / two.docs:.3f} s "
+              f"(efficiency {one.cpu_s / two.cpu_s:.0%}); load average now {os.getloadavg()[0]:.1f}")
+        same = rows_of(out / "one.parquet").equals(rows_of(out / "two.parquet"))
+        print(f"rows of 2 workers == rows of 1: {same}")
 
-    if not args.skip_throughput:
-        one = throughput(paths, 1)
-        two = throughput(paths, 2)
-        for r in (one, two):
-            print(f"{r['workers']} worker(s): {r['docs_per_s']:.2f} docs/s steady "
-                  f"({r['docs_per_s_wall']:.2f} docs/s wall incl. {r['startup_s']:.1f} s start-up), "
-                  f"peak RSS per worker {r['peak_rss_mib']:.0f} MiB, "
-                  f"{r['cpu_per_doc_s']:.2f} CPU s/doc, core utilisation {r['utilisation']:.0%}")
-        ratio = two["docs_per_s"] / one["docs_per_s"]
-        print(f"scaling ratio 1 -> 2 workers: {ratio:.2f} (target >= 1.7); "
-              f"load average now {os.getloadavg()[0]:.1f} (other jobs on the cores lower it)")
+        big = run_batch([str(long_doc)], out / "long.parquet", ["--workers", "1", *reader])
+        small = run_batch([str(paths[0])], out / "small.parquet", ["--workers", "1", *reader])
+        per_page = big.cpu_s / max(1, args.long)
+        print(f"worker peak RSS: {small.worker_peak_rss_mb[0]:.0f} MB for a {paths[0].name} "
+              f"vs {big.worker_peak_rss_mb[0]:.0f} MB for the {args.long}-page IEP "
+              f"({big.cpu_s:.1f} CPU s, {per_page:.4f} s/page; target <= 300 MB, flat in page count)")
 
-    twelve = ROOT / "tests" / "corpus" / "twelve_page.pdf"
-    stages = stage_times(twelve, args.repeat)
-    print(f"\n{twelve.name}: {stages.pop('pages'):.0f} pages, {stages.pop('goals'):.0f} goals; "
-          f"median CPU seconds of {args.repeat} runs:")
-    total = stages.pop("total")
-    for name, secs in stages.items():
-        print(f"  {name:<32}{secs:7.3f}")
-    print(f"  {'end to end':<32}{total:7.3f}  (target < 1 s of one core)")
+        if args.dask:
+            from dask.distributed import LocalCluster
+
+            with LocalCluster(n_workers=args.dask, threads_per_worker=1, processes=True, host="127.0.0.1",
+                              dashboard_address=None, memory_limit="300MB") as cluster:
+                dask = run_batch(docs, out / "dask.parquet", ["--scheduler", cluster.scheduler_address, *reader])
+                info = cluster.scheduler_info() if hasattr(cluster, "scheduler_info") else {}
+                mem = [w.get("metrics", {}).get("memory", 0) / 2**20 for w in info.get("workers", {}).values()]
+            same = rows_of(out / "one.parquet").equals(rows_of(out / "dask.parquet"))
+            print(f"Dask LocalCluster, {args.dask} workers x 1 thread: {dask.docs_per_s:.2f} docs/s wall "
+                  f"({dask.wall_s:.1f} s incl. warm-up), steady {dask.steady_docs_per_s:.2f} docs/s; "
+                  f"worker memory at the end {', '.join(f'{m:.0f}' for m in mem)} MB; same rows as 1 worker: {same}")
+
+    cost = per_document_cost(paths[: min(len(paths), 20)])
+    print(f"\nper-document cost (one process, CPU): {cost['cpu_s_per_doc']:.3f} s/doc (median), "
+          f"{cost['cpu_s_per_page']:.4f} s/page, {cost['pages_per_doc']:.0f} pages and "
+          f"{cost['goals_per_doc']:.0f} goals per document (median)")
+    print(json.dumps({"cost": cost}))
     return 0
 
 
