@@ -302,3 +302,14 @@ def test_cli_reader_option_gives_the_same_report(capsys: pytest.CaptureFixture[s
     assert reports[0] == reports[1] and reports[0]["goals"]
     assert main(["analyze", str(CORPUS / "transition.pdf"), "--reader", "fitz"]) == 2
     assert "pdfium" in capsys.readouterr().err
+
+
+def test_font_without_unicode_map_reads_as_codes_like_pdfplumber() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent / "hostile"))
+    from make_corpus import no_tounicode
+
+    plumber, fast = both(no_tounicode())
+    assert lines_of(fast) == lines_of(plumber)
+    assert fast.lines[0].text.startswith("(cid:") and fast.warnings == plumber.warnings

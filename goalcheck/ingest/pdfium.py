@@ -70,6 +70,7 @@ _font_size = _proto(raw.FPDFText_GetFontSize, _DBL, _VP, _INT)
 _char_matrix = _proto(raw.FPDFText_GetMatrix, _INT, _VP, _INT, _VP)
 _font_info = _proto(raw.FPDFText_GetFontInfo, ctypes.c_ulong, _VP, _INT, _VP, ctypes.c_ulong, _VP)
 _fill_color = _proto(raw.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP, _VP)
+_unmapped = _proto(raw.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
 _unicode = _proto(raw.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
 _obj_type = _proto(raw.FPDFPageObj_GetType, _INT, _VP)
 _obj_matrix = _proto(raw.FPDFPageObj_GetMatrix, _INT, _VP, _VP)
@@ -119,6 +120,7 @@ class _Font(NamedTuple):
     size: float
     upright: bool
     color: tuple[float, ...]
+    unmapped: bool  # no Unicode map: the "letters" are glyph codes, shown as (cid:N) as pdfplumber does
 
 
 class PdfiumPage:
@@ -232,7 +234,7 @@ class PdfiumPage:
             first, last = match.start(), match.end() - 1
             obj = _text_object(tp, first) or 0
             font = font_of(obj, first)
-            if plain and font.upright and (first == last or (_text_object(tp, last) or 0) == obj):
+            if plain and font.upright and not font.unmapped and (first == last or (_text_object(tp, last) or 0) == obj):
                 # One text object (so one font and size): the word is its first and last char.
                 _loose_box(tp, first, box_p)
                 x0, bottom = box.left + e, f - box.bottom
@@ -267,7 +269,7 @@ class PdfiumPage:
         if obj and _fill_color(obj, *(ctypes.addressof(rgba) + 4 * i for i in range(4))):
             r, g, bl = (v / 255 for v in rgba[:3])
             color = (r,) if r == g == bl else (r, g, bl)
-        return _Font(buf.value.decode("utf-8", errors="replace"), size, upright, color)
+        return _Font(buf.value.decode("utf-8", errors="replace"), size, upright, color, _unmapped(tp, index) == 1)
 
     @staticmethod
     def _box(tp: int, index: int, box: Any, box_p: int, to_page: Matrix) -> tuple[float, float, float, float]:
@@ -382,7 +384,7 @@ class PdfiumPage:
 
 def _merge(chars: list[tuple[str, float, float, float, _Font]]) -> dict[str, Any]:
     """One word from its chars (text, x0, x1, bottom, font), ligatures expanded."""
-    text = "".join(c[0] for c in chars)
+    text = "".join(f"(cid:{ord(c[0])})" if c[4].unmapped else c[0] for c in chars)
     if _LIGATURE.search(text):
         text = _LIGATURE.sub(lambda m: LIGATURES[m.group()], text)
     font = chars[0][4]
