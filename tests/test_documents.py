@@ -186,3 +186,18 @@ def test_hyphenation_repaired(golden: Path) -> None:
     text = " ".join(ln.text for ln in doc.lines)
     for split in gold["hyphenated"]:
         assert split.replace("-", "") in text and split not in text, split
+
+
+def test_ocr_path_is_taken_when_tesseract_is_installed() -> None:
+    """CI installs tesseract (.ci/run sets GOALCHECK_REQUIRE_OCR): the scanned page must then be read, not skipped."""
+    import os
+    import shutil
+
+    from goalcheck.ingest import ocr
+
+    if not (shutil.which("tesseract") or os.environ.get("GOALCHECK_REQUIRE_OCR")):
+        pytest.skip("tesseract is not installed here")
+    assert ocr.available(), "tesseract is installed but pytesseract is not: pip install 'goalcheck[ocr]'"
+    doc, _, _ = analyse("scanned.pdf")
+    assert not any("scanned" in w for w in doc.warnings), doc.warnings
+    assert any(ln.page == 1 for ln in doc.lines), "page 1 (the scan) gave no text"
