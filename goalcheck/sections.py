@@ -85,6 +85,8 @@ def heading_kind(text: str, *, strict: bool = True) -> str | None:
         return None
     if re.search(r"\bwill\b|\bshall\b", clean, re.IGNORECASE) or clean.endswith((".", ",", ";")):
         return None
+    if strict and re.match(r"^[^:]{2,60}:\s*\S", clean):
+        return None  # "Area of need: Written expression" is a form field, not a heading
     for kind, patterns in pats.kinds:
         for pattern in patterns:
             m = pattern.match(clean)

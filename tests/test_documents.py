@@ -201,3 +201,50 @@ def test_ocr_path_is_taken_when_tesseract_is_installed() -> None:
     doc, _, _ = analyse("scanned.pdf")
     assert not any("scanned" in w for w in doc.warnings), doc.warnings
     assert any(ln.page == 1 for ln in doc.lines), "page 1 (the scan) gave no text"
+
+
+# --- analysis goldens: analyze_document(...).to_dict(), the path users run ---------------------
+# Regenerate with `cd scripts && python -m test_ieps.golden [NAME ...]`, then check each change by
+# eye against the document's truth file.
+
+sys_path_scripts = str(Path(__file__).resolve().parents[1] / "scripts")
+
+
+def _analysis_documents() -> list[Path]:
+    import sys
+
+    if sys_path_scripts not in sys.path:
+        sys.path.insert(0, sys_path_scripts)
+    from test_ieps.golden import analysis_documents
+
+    return analysis_documents()
+
+
+_ANALYSED = _analysis_documents()
+# The default run checks the new layouts as PDF (small, quick); -m slow checks every document.
+_QUICK = [p for p in _ANALYSED if p.parent.name == "extraction_corpus" and p.suffix == ".pdf"]
+
+
+def _check_analysis(path: Path) -> None:
+    from test_ieps.golden import analysis_of, analysis_path
+
+    from goalcheck.ingest import ocr
+
+    if path.name == "scanned.pdf" and not ocr.available():
+        pytest.skip("the scanned page's golden is read with OCR (tesseract)")
+    golden = analysis_path(path)
+    assert golden.exists(), f"no analysis golden for {path.name}: run scripts' python -m test_ieps.golden"
+    want = json.loads(golden.read_text("utf-8"))
+    got = json.loads(json.dumps(analysis_of(path)))
+    assert got == want, f"{path.name}: analysis differs from its golden (regenerate and review)"
+
+
+@pytest.mark.parametrize("path", _QUICK, ids=lambda p: p.name)
+def test_analysis_golden(path: Path) -> None:
+    _check_analysis(path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", [p for p in _ANALYSED if p not in _QUICK], ids=lambda p: p.name)
+def test_analysis_golden_all(path: Path) -> None:
+    _check_analysis(path)

@@ -93,3 +93,50 @@ class Golden:
             json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
         )
         return path
+
+
+# --- analysis goldens: what users get from analyze_document (the path users run) -------------
+
+ROOT = Path(__file__).resolve().parents[2]
+ANALYSIS_DIRS = (ROOT / "tests" / "corpus", ROOT / "tests" / "extraction_corpus")
+_DOCUMENT_SUFFIXES = (".pdf", ".docx", ".txt")
+
+
+def analysis_documents() -> list[Path]:
+    """Every document that has (or should have) an ``<name>.analysis.json`` golden."""
+    return sorted(p for d in ANALYSIS_DIRS for p in d.iterdir() if p.suffix in _DOCUMENT_SUFFIXES)
+
+
+def analysis_of(path: Path) -> dict[str, Any]:
+    """``analyze_document(path).to_dict()``, as the CLI's ``analyze --format json`` gives it."""
+    from goalcheck.api import analyze_document
+
+    return analyze_document(path).to_dict()
+
+
+def analysis_path(path: Path) -> Path:
+    return path.with_name(path.name + ".analysis.json")
+
+
+def write_analysis_goldens(paths: list[Path] | None = None) -> list[Path]:
+    """(Re)write the analysis golden of each document; returns the paths written.
+
+    Check each changed golden by eye against the document's truth file
+    (tests/extraction_truth/ or the ``.golden.json`` beside it) before committing.
+    """
+    written = []
+    for path in paths or analysis_documents():
+        out = analysis_path(path)
+        out.write_text(json.dumps(analysis_of(path), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(out)
+    return written
+
+
+if __name__ == "__main__":  # python -m test_ieps.golden [NAME ...]   (from scripts/)
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    names = sys.argv[1:]
+    chosen = [p for p in analysis_documents() if not names or p.name in names]
+    for written in write_analysis_goldens(chosen):
+        print(written.relative_to(ROOT))
