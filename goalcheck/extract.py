@@ -88,6 +88,7 @@ class _Lexicon:
     criterion: re.Pattern[str]
     verbs: frozenset[str]
     wishes: re.Pattern[str]
+    reported: re.Pattern[str]
     form_prompts: re.Pattern[str]
     boilerplate: re.Pattern[str]
     points_to_goal: re.Pattern[str]
@@ -127,6 +128,7 @@ def _lexicon() -> _Lexicon:
         criterion=_any_of(fields["looks_like"]["criterion"]),
         verbs=frozenset(verbs),
         wishes=_any_of(raw["wishes"]),
+        reported=_any_of(raw["reported"]),
         form_prompts=_any_of(raw["form_prompts"]),
         boilerplate=_any_of(raw["boilerplate"]),
         points_to_goal=_any_of(raw["points_to_goal"]),
@@ -158,12 +160,13 @@ def _learner_will(text: str) -> tuple[bool, str]:
     return False, ""
 
 
+_WISHED_TO = re.compile(r"\s+(?:for\s+)?(?:(?-i:[A-Z])[\w'’-]+|him|her|them|the\s+student|the\s+child|(?:his|her|their)\s+\w+)\s+to\b", _R)
 _WISH_CONDITION = re.compile(r"\b(?:when|whenever|if|what|given|after|before|during|while|until|unless)\b", _R)
 
 
 def never_goal(text: str) -> str | None:
     """Why a unit can never be a goal, or None: a team, parent or student wish (RUBRIC.md 7.23),
-    a form prompt or template instruction ("Write the SOL number related to this goal:",
+    what someone reports will happen ("Mom says Jo will ..."), a form prompt or template instruction ("Write the SOL number related to this goal:",
     "If goal not met, ..."), or boilerplate ("Progress toward each goal will be measured ...").
 
     Example:
@@ -174,9 +177,11 @@ def never_goal(text: str) -> str | None:
     """
     lex = _lexicon()
     flat = " ".join(text.split())
-    wish = lex.wishes.search(flat)
-    if wish and len(_WORD.findall(flat[: wish.start()])) <= 5 and not _WISH_CONDITION.search(flat[: wish.start()]):
-        return "wish"
+    for reason, pattern in (("wish", lex.wishes), ("reported", lex.reported)):
+        m = pattern.search(flat)
+        if (m and len(_WORD.findall(flat[: m.start()])) <= 5 and not _WISH_CONDITION.search(flat[: m.start()])
+                and (reason == "reported" or _WILL.search(flat[m.end():]) or _WISHED_TO.match(flat[m.end():]))):
+            return reason  # a wish in "will" form or "wants Maya to ..." (not "Ximena hopes to work ...")
     if lex.form_prompts.search(flat):
         return "form_prompt"
     if lex.boilerplate.search(flat):
@@ -232,7 +237,7 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
 
 _ABBREVIATION = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|st|vs|etc|no|nos|approx|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|gr|pp"
-    r"|min|hr|hrs|wk|wks|sec|ft|in|oz|lb|lbs|ca|cf|fig|vol)|\b(?-i:[A-Z]))\.$", _R)
+    r"|min|hr|hrs|wk|wks|sec|ft|in|oz|lb|lbs|ca|cf|fig|vol)|\b(?-i:[A-Z])|\b[a-z]\.[a-z])\.$", _R)
 _ONLY_LABEL = re.compile(r"^(?:[A-Za-z]+\s+)?\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})?[a-z]?|[A-Za-z]{1,2}|[IVX]{1,4})[.)]$")
 _BOUNDARY = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[\"'“(]?[A-Z0-9])")
 _CONTINUES = re.compile(

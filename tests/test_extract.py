@@ -330,7 +330,16 @@ def test_field_of() -> None:
         ("Baseline for goals 1-2 is in the present levels.", "boilerplate"),
         ("Transfer of rights at the age of majority will be discussed.", "boilerplate"),
         ("Instructional supports: graphic organizers and a word bank.", "boilerplate"),
+        ("Mom says Jo will not do his homework.", "reported"),
+        ("The teacher reports that Maya will often leave her seat.", "reported"),
+        ("Check one:", "form_prompt"),
+        ("Write the date of the next review: ______", "form_prompt"),
         # goals
+        ("Identify the area of a rectangle with 80% accuracy.", None),
+        ("Ximena hopes to work with animals.", None),  # the student's own postsecondary hope (RUBRIC 7.12)
+        ("Lucia is unable to state her phone number. By June 2027, Lucia will state it.", None),
+        ("By the first progress report, Yusuf will unpack his backpack.", None),
+        ("Jo will explain what the author says in 3 of 4 passages.", None),
         ("When he wants a break, Jo will ask for one in 4 of 5 opportunities.", None),
         ("Given what she wants to say, Ana will type 3 sentences.", None),
         ("Write 3 sentences about a picture with 80% accuracy.", None),
