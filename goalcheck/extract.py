@@ -709,12 +709,15 @@ def extract_goals(document: Document, sections: list[Section], *,
             else:
                 number = _number(cell)
         goal = Goal(text=body, kind=kind, section=kind_name or None, page=unit.first.page)
-        if row is not None:
+        row_parent = st.row_goal.get(row) if row is not None else None
+        if row_parent is not None and row_parent.kind != "annual_goal":
+            row_parent = None
+        if row is not None and row_parent is None:
             st.row_goal[row] = goal
             for f in st.row_fields.pop(row, []):
                 _add_field(goal, f)
         if kind == "objective":
-            parent = _parent_of(st, goal, number)
+            parent = row_parent or _parent_of(st, goal, number)
             if parent is not None:
                 parent.objectives.append(goal)
                 st.block_goal = st.block_goal or parent

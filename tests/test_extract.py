@@ -477,3 +477,21 @@ def test_text_pages_from_form_feeds_or_page_marks(sep: str) -> None:
     assert doc.pages == 3
     assert [g.page for g in extract_goals(doc, find_sections(doc))] == [1, 2]
     assert not any("Page" in ln.text for ln in doc.lines)
+
+
+def test_objectives_in_the_row_of_their_goal() -> None:
+    cell = dict(in_table=True, size=10)
+    lines = [Line("Annual Goals", 1, top=80, size=14, bold=True)]
+    for n, (top, goal, objs, crit) in enumerate([
+            (200, "Jo will read 40 words by May 2027.", "1. Jo will read 20 words by Jan 2027. 2. Jo will read 30 "
+             "words by March 2027.", "3 consecutive probes"),
+            (300, "Jo will add 20 facts by May 2027.", "1. Jo will add 10 facts by Jan 2027.", "90% accuracy")]):
+        lines += [Line(goal, 1, x0=54, top=top, field="Annual goal", **cell),
+                  Line(objs, 1, x0=250, top=top, field="Benchmarks", **cell),
+                  Line(crit, 1, x0=450, top=top, field="Criteria", **cell)]
+    doc = Document("x.pdf", 1, lines)
+    goals = extract_goals(doc, find_sections(doc))
+    assert [(g.text, [o.text for o in g.objectives], [f.text for f in g.fields]) for g in goals] == [
+        ("Jo will read 40 words by May 2027.", ["Jo will read 20 words by Jan 2027.", "Jo will read 30 words by March 2027."],
+         ["3 consecutive probes"]),
+        ("Jo will add 20 facts by May 2027.", ["Jo will add 10 facts by Jan 2027."], ["90% accuracy"])]
