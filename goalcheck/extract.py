@@ -452,9 +452,16 @@ def _joins(cur: Unit, prev: Line, line: Line, section: Section | None, pitch: fl
     return _close(prev, line, pitch)
 
 
+def _continues_cell(before: Unit, after: Unit) -> bool:
+    """Whether a goal cell at the top of a page continues the cell before the page break."""
+    last = before.lines[-1].text
+    return not _TERMINAL.search(last) and after.first.text[:1].islower()
+
+
 def _join_rows_across_pages(units: list[Unit]) -> list[Unit]:
     """A table row broken by a page break: the cells of the first row of a page join the cells of
-    the last row of the page before when that new row has no goal or number cell of its own."""
+    the last row of the page before, when that new row has no goal or number cell of its own or
+    its goal cell continues an unfinished sentence."""
     out: list[Unit] = []
     last_row: dict[str | None, Unit] = {}
     last_key: tuple[int, float] | None = None
@@ -474,8 +481,8 @@ def _join_rows_across_pages(units: list[Unit]) -> list[Unit]:
             row.append(units[k + len(row)])
         if (last_key is not None and line.page == last_key[0] + 1 and row[0].first.field is not None
                 and all(u.first.field in last_row for u in row)
-                and not any(_field_role(u.first.field) in {"goal", "objective", "number", "postsecondary"}
-                            for u in row)):
+                and all(_continues_cell(last_row[u.first.field], u) for u in row
+                        if _field_role(u.first.field) in {"goal", "objective", "number", "postsecondary"})):
             for u in row:
                 prev = last_row[u.first.field]
                 prev.lines.extend(u.lines)  # the row continues: same cells, next page

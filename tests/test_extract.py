@@ -459,6 +459,23 @@ def test_table_row_continued_after_a_page_break() -> None:
         ("measurement", "Job coach checklist completed at each work-based learning visit", 1)]
 
 
+def test_goal_cell_continued_after_a_page_break() -> None:
+    cell = dict(in_table=True, size=10)
+    lines = [
+        Line("Annual Goals", 1, top=80, size=14, bold=True),
+        Line("By June 2027, Devon will locate the safety", 1, x0=54, top=700, field="Annual goal", **cell),
+        Line("Job coach checklist", 1, x0=294, top=700, field="Measured by", **cell),
+        Line("steps in 5 of 6 tasks.", 2, x0=54, top=90, field="Annual goal", **cell),
+        Line("at each visit", 2, x0=294, top=90, field="Measured by", **cell),
+        Line("By June 2027, Devon will write 4 of 5 estimates.", 2, x0=54, top=150, field="Annual goal", **cell),
+    ]
+    doc = Document("x.pdf", 2, lines)
+    goals = extract_goals(doc, find_sections(doc))
+    assert [(g.text, g.page, [f.text for f in g.fields]) for g in goals] == [
+        ("By June 2027, Devon will locate the safety steps in 5 of 6 tasks.", 1, ["Job coach checklist at each visit"]),
+        ("By June 2027, Devon will write 4 of 5 estimates.", 2, [])]
+
+
 def test_watermark_letters_are_removed() -> None:
     for name in ("dev_watermark.pdf", "dev_watermark.txt"):
         doc = read_document(OTHERS / name)
