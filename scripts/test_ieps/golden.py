@@ -118,18 +118,74 @@ def analysis_path(path: Path) -> Path:
     return path.with_name(path.name + ".analysis.json")
 
 
-def write_analysis_goldens(paths: list[Path] | None = None) -> list[Path]:
-    """(Re)write the analysis golden of each document; returns the paths written.
+def _words(text: str) -> list[str]:
+    import re
 
-    Check each changed golden by eye against the document's truth file
-    (tests/extraction_truth/ or the ``.golden.json`` beside it) before committing.
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def truth_of(path: Path) -> list[dict[str, Any]] | None:
+    """The hand-written truth of a document's goals: (start, kind, page, parent index) per goal."""
+    hand = ROOT / "tests" / "extraction_truth" / f"{path.stem}.json"
+    if path.parent.name == "extraction_corpus" and hand.exists():
+        return list(json.loads(hand.read_text("utf-8"))["goals"])
+    built = path.with_name(path.name + ".golden.json")
+    if built.exists():
+        gold = json.loads(built.read_text("utf-8"))
+        if "ocr_goals" in gold:
+            return None  # depends on whether tesseract is installed
+        return [{**g, "start": " ".join(_words(g["text"])[:8])} for g in gold["goals"]]
+    return None
+
+
+def contradictions(analysis: dict[str, Any], truth: list[dict[str, Any]]) -> list[str]:
+    """Where an analysis disagrees with the truth: goals missed or extra, wrong kind, page or parent.
+
+    A truth goal matches the first unmatched analysed goal of the same kind whose
+    text starts with the truth's first words (up to 8).
     """
-    written = []
+    goals = analysis["goals"]
+    match: dict[int, int] = {}
+    for ti, want in enumerate(truth):
+        start = _words(want["start"])[:8]
+        for gi, got in enumerate(goals):
+            if gi not in match.values() and got["kind"] == want["kind"] and _words(got["text"])[: len(start)] == start:
+                match[ti] = gi
+                break
+    problems = [f"missed {t['kind']}: {t['start']!r}" for ti, t in enumerate(truth) if ti not in match]
+    problems += [f"extra {g['kind']}: {g['text'][:60]!r}" for gi, g in enumerate(goals) if gi not in match.values()]
+    for ti, gi in match.items():
+        want, got = truth[ti], goals[gi]
+        if got["page"] != want["page"]:
+            problems.append(f"{want['start']!r}: page {got['page']}, truth {want['page']}")
+        parent = want.get("parent")
+        expected = goals[match[parent]]["id"] if parent is not None and parent in match else None
+        if got.get("parent") != expected:
+            problems.append(f"{want['start']!r}: parent {got.get('parent')}, truth {expected}")
+    return problems
+
+
+def write_analysis_goldens(paths: list[Path] | None = None) -> tuple[list[Path], dict[str, list[str]]]:
+    """(Re)write the analysis golden of each document that agrees with its truth.
+
+    Returns the paths written and, per document not written, how its analysis
+    contradicts the truth (its old golden, if any, is removed: a golden never
+    contradicts the truth). Check each changed golden by eye before committing.
+    """
+    written: list[Path] = []
+    refused: dict[str, list[str]] = {}
     for path in paths or analysis_documents():
         out = analysis_path(path)
-        out.write_text(json.dumps(analysis_of(path), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        analysis = analysis_of(path)
+        truth = truth_of(path)
+        problems = contradictions(analysis, truth) if truth is not None else []
+        if problems:
+            refused[path.name] = problems
+            out.unlink(missing_ok=True)
+            continue
+        out.write_text(json.dumps(analysis, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         written.append(out)
-    return written
+    return written, refused
 
 
 if __name__ == "__main__":  # python -m test_ieps.golden [NAME ...]   (from scripts/)
@@ -138,5 +194,8 @@ if __name__ == "__main__":  # python -m test_ieps.golden [NAME ...]   (from scri
     sys.path.insert(0, str(ROOT))
     names = sys.argv[1:]
     chosen = [p for p in analysis_documents() if not names or p.name in names]
-    for written in write_analysis_goldens(chosen):
-        print(written.relative_to(ROOT))
+    done, refused = write_analysis_goldens(chosen)
+    for written in done:
+        print("written ", written.relative_to(ROOT))
+    for name, problems in refused.items():
+        print("REFUSED ", name, "; ".join(problems))
