@@ -479,3 +479,103 @@ HELDOUT = [HELDOUT_PRESCHOOL_ALT, HELDOUT_TRANSITION, HELDOUT_WEB_PAGE, HELDOUT_
            HELDOUT_GOAL_TABLE, HELDOUT_PAGEFOOTER]
 ALL = DEV + HELDOUT
 _ = Gap  # exported for builders that need vertical space
+
+# ------------------------------------------------- second held-out half (written 17:15 UTC)
+# Written after the first held-out half had been measured (and its misses seen), so that the
+# final figures still include documents nobody tuned on.
+
+HELDOUT2_LABEL_TABLE = Doc(
+    name="heldout2_label_table",
+    header=["Clearwater County Schools - IEP Goal Page", "Student: Mateo Silva   Grade: 1"],
+    pages=[
+        [
+            Heading("Present Levels of Academic Achievement"),
+            Para("Mateo is a curious first grader who loves dinosaurs. He blends three-sound words with "
+                 "support and reads 12 of 50 first-grade sight words. He writes his first name."),
+            Heading("Annual Goal 1"),
+            Table([], [
+                ["Annual Goal", "By May 2027, given a list of 50 first-grade sight words, Mateo will read 40 "
+                 "correctly within 2 minutes on 3 consecutive weekly probes."],
+                ["Baseline", "12 of 50 sight words read correctly (September 2026)"],
+                ["Evaluation procedure", "Sight word probes recorded on a data sheet"],
+                ["Schedule", "Weekly"],
+                ["Objective 1", "By December 2026, Mateo will read 25 sight words correctly."],
+                ["Objective 2", "By March 2027, Mateo will read 32 sight words correctly."],
+            ], [130, 374]),
+            Heading("Annual Goal 2"),
+            Table([], [
+                ["Annual Goal", "By May 2027, Mateo will write his first and last name with correctly formed "
+                 "letters in 4 of 5 trials."],
+                ["Baseline", "Writes his first name; last name not yet attempted"],
+                ["Evaluation procedure", "Work samples"],
+            ], [130, 374]),
+            Para("Mateo's parents hope he will enjoy reading bedtime stories on his own."),
+        ],
+    ],
+)
+
+HELDOUT2_PROGRESS_REPORT = Doc(
+    name="heldout2_progress_report",
+    header=["Quarterly Progress Report on IEP Goals  -  Oak Bend Middle School"],
+    pages=[
+        [
+            Para("Student: Aaliyah Brooks   Reporting period: Quarter 1 (ending 11/06/2026)"),
+            Para("Key: M = mastered, SP = sufficient progress, IP = insufficient progress, NI = not yet "
+                 "introduced"),
+            Labelled("Goal 1 (Math):", "By June 2027, Aaliyah will solve multi-step percent problems with "
+                     "85% accuracy on unit assessments."),
+            Para("Progress code: SP. Aaliyah solved 6 of 10 percent problems on the October quiz."),
+            Labelled("Goal 2 (Self-regulation):", "Aaliyah will use a break card to leave a frustrating task "
+                     "and return within 5 minutes in 4 of 5 observed opportunities by June 2027."),
+            Para("Progress code: IP. She used the card twice this quarter. The team will meet to review "
+                 "the plan."),
+            Labelled("Goal 3 (Writing):", "Aaliyah will write better paragraphs."),
+            Para("Progress code: NI."),
+            Para("Comments: Aaliyah's mother wants her to keep working with the same math tutor."),
+        ],
+    ],
+)
+
+HELDOUT2_TIPS_POST = Doc(
+    name="heldout2_tips_post",
+    header=["Special Ed Made Simple  |  Blog  |  Resources  |  Store"],
+    footer="specialedsimple.example/goal-writing-tips  {n}/{m}",
+    pages=[
+        [
+            Title("Five tips for writing social skills goals", size=16),
+            Para("1. Start from what the student can already do."),
+            Para("2. Name one observable skill, such as greeting or taking turns."),
+            Para("3. Decide how you will count it before you write the goal."),
+            Para("Here is one I wrote for a student last year: During recess, Kai will invite a peer to "
+                 "play a game on 3 of 5 days for 4 consecutive weeks, as recorded by the recess aide."),
+            Para("4. Avoid goals like this one: Kai will be nice to others."),
+            Para("5. Share your goal with the family."),
+            Para("Did you find these tips helpful? Leave a comment below!"),
+        ],
+    ],
+)
+
+HELDOUT2_SUMMARY = Doc(
+    name="heldout2_summary",
+    text_double=True,
+    spacing=2.0,
+    footer=None,
+    pages=[
+        [
+            Title("IEP Meeting Summary", size=13),
+            Para("The team met on October 2, 2026 to review the annual IEP for Samuel, a third grader at "
+                 "Birchwood Elementary. Samuel's teacher shared that he reads aloud with enthusiasm and "
+                 "that his fluency has grown to 64 words correct per minute.", indent=True),
+            Para("The team agreed on two annual goals. First, by October 2027, given a grade 3 passage, "
+                 "Samuel will read aloud 100 words correct per minute on 3 of 4 monthly probes. Second, by "
+                 "October 2027, Samuel will write a three-paragraph personal narrative scoring 3 of 4 on "
+                 "the district rubric. Samuel will receive resource support in reading 4 times a week.",
+                 indent=True),
+            Para("Samuel said he will try harder in math next year. The next meeting will be held in the "
+                 "spring.", indent=True),
+        ],
+    ],
+)
+
+HELDOUT2 = [HELDOUT2_LABEL_TABLE, HELDOUT2_PROGRESS_REPORT, HELDOUT2_TIPS_POST, HELDOUT2_SUMMARY]
+ALL += HELDOUT2
