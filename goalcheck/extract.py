@@ -56,7 +56,8 @@ _R = re.IGNORECASE
 _ROMAN_OR_LETTER = r"(?:[A-Za-z]|[0-9]{1,2}(?:\.[0-9]{1,2})?[a-z]?)"
 _SEP = r"\s*(?:[:.)\-–—]|\s-\s)\s*"
 _GOAL_LABEL = re.compile(
-    r"^(?:measurable\s+)?(?:annual\s+|iep\s+)?goal\s*(?:#|no\.?)?\s*(?P<num>\d{1,2}|[A-Z](?![A-Za-z]))?"
+    r"^(?:measurable\s+)?(?:annual\s+|iep\s+)?goal(?:\s*(?:/|or|and|&)\s*(?:short[-\s]?term\s+)?(?:objective|benchmark)s?)?"
+    r"\s*(?:#|no\.?)?\s*(?P<num>\d{1,2}|[A-Z](?![A-Za-z]))?"
     r"(?:\s+of\s+\d{1,2})?(?P<sep>\s*[:.),\-–—]\s*|\s+|$)", _R)
 _OBJ_WORD = r"(?:short[-\s]?term\s+)?(?:instructional\s+)?(?:objective|obj\.|benchmark|sto)s?"
 _OBJ_LABEL = re.compile(
@@ -73,6 +74,8 @@ _POST_LABEL = re.compile(
     r"^(?:(?:measurable\s+)?post-?\s?secondary\s+(?:goal|outcome)s?\s*(?:\([^)]*\))?"
     r"(?:\s*[-–—]\s*[A-Za-z /&]+)?|(?:education\s*(?:/|and|&)\s*training|training|education|employment"
     r"|independent\s+living(?:\s+skills)?)(?:\s+goal)?)\s*[:\-–—]\s*", _R)
+_ROW_NUMBER = re.compile(r"^(?:(?:#|no\.?|num(?:ber)?)\s*[:.]?|(?:goal|obj(?:ective)?)\s*(?:#|no\.?)\s*:)\s*"
+                         r"(?P<ref>\d{1,2}(?:\.\d{1,2}|[a-z])?)\s*$", _R)
 _AREA_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z/&'’-]*)(?:\s+[A-Za-z/&'’-]+){0,3}\s*:\s+")
 _TERMINAL = re.compile(r"[.!?][\"')\]]*$")
 _WILL = re.compile(r"\bwill\b", _R)
@@ -343,6 +346,9 @@ def parse_label(text: str) -> tuple[str, str, int | None]:
         m = pattern.match(text)
         if m:
             return kind, text[m.end():].strip(), None
+    m = _ROW_NUMBER.match(text)
+    if m:
+        return "row_number", m.group("ref"), None
     m = _OBJ_LABEL.match(text)
     if m:
         num = m.group("num")
@@ -423,13 +429,20 @@ def _line_pitch(document: Document) -> float:
     return gaps[len(gaps) // 2]
 
 
-def _close(prev: Line, line: Line, pitch: float) -> bool:
-    """Whether ``line`` follows ``prev`` at line distance (no blank line between them)."""
+def _close(prev: Line, line: Line, pitch: float, full: int = 0) -> bool:
+    """Whether ``line`` follows ``prev`` at line distance (no blank line between them).
+
+    In a double-spaced text (``pitch`` about two lines) a wider gap still counts
+    as line distance when ``prev`` reaches the margin (at least ``full`` characters).
+    """
     size = max(line.size, prev.size, 0.0) or 9.0
-    return line.page == prev.page and 0 <= line.top - prev.top <= max(1.5 * size + 0.5, 1.2 * pitch)
+    gap = line.top - prev.top
+    if line.page != prev.page or gap < 0:
+        return False
+    return gap <= 1.5 * size + 0.5 or (len(prev.text) >= full and gap <= 1.2 * pitch)
 
 
-def _joins(cur: Unit, prev: Line, line: Line, section: Section | None, pitch: float) -> bool:
+def _joins(cur: Unit, prev: Line, line: Line, section: Section | None, pitch: float, full: int) -> bool:
     """Whether ``line`` continues the unit ``cur`` whose last line is ``prev``."""
     if cur.section is not section or _starts_unit(line):
         return False
@@ -449,7 +462,7 @@ def _joins(cur: Unit, prev: Line, line: Line, section: Section | None, pitch: fl
         return False  # a finished sentence: a goal is one sentence, so a new unit starts
     if line.page != prev.page or line.top < prev.top or line.x0 > prev.x0 + 150:
         return not ended  # a new page or column continues an unfinished sentence
-    return _close(prev, line, pitch)
+    return _close(prev, line, pitch, full)
 
 
 def _continues_cell(before: Unit, after: Unit) -> bool:
@@ -503,11 +516,13 @@ def build_units(document: Document, owners: list[Section | None], skip: set[int]
     cur: Unit | None = None
     prev: Line | None = None
     pitch = _line_pitch(document)
+    lengths = sorted(len(ln.text) for ln in document.lines if not ln.in_table)
+    full = int(0.75 * lengths[int(0.9 * (len(lengths) - 1))]) if lengths else 0  # a line that reaches the margin
     for k, line in enumerate(document.lines):
         if k in skip:
             cur, prev = None, None
             continue
-        if cur is not None and prev is not None and _joins(cur, prev, line, owners[k], pitch):
+        if cur is not None and prev is not None and _joins(cur, prev, line, owners[k], pitch, full):
             cur.lines.append(line)
         else:
             gap = prev is None or line.in_table != prev.in_table or not _close(prev, line, 0.0)
@@ -634,6 +649,7 @@ class _State:
         self.numbered: dict[int, Goal] = {}
         self.current: Goal | None = None  # the current annual goal
         self.block_goal: Goal | None = None  # the goal of the current block of lines (no blank line since)
+        self.block_last: Goal | None = None  # the last goal or objective of the current block
         self.box_goals: list[Goal] = []  # annual goals cut from the last box
         self.last_box = -2
         self.pending: list[FormField] = []  # fields printed before their goal
@@ -684,13 +700,16 @@ def extract_goals(document: Document, sections: list[Section], *,
             if kind_name != "objectives":
                 st.current = None
         if unit.gap_before:
-            st.block_goal = None
+            st.block_goal = st.block_last = None
         row = (unit.first.page, unit.first.top) if unit.first.in_table else None
         st.flush_rows(row)
         role = _field_role(unit.first.field) if unit.first.in_table else None
         label = unit.label
         if role == "number":
             st.row_number = (row, unit.text)
+            continue
+        if label == "row_number":  # "#: 1.1" printed before its goal (a table copied as text)
+            st.row_number = (None, unit.body)
             continue
         form = _form_field(unit, role)
         if form is not None:
@@ -705,12 +724,16 @@ def extract_goals(document: Document, sections: list[Section], *,
         points = bool(_lexicon().points_to_goal.search(body)) and st.current is not None
         guess, prob = score(unit.text, kind_name)
         forced = label in {"goal", "objective", "postsecondary"} or role in {"goal", "objective", "postsecondary"}
-        if not points and (guess == "not_goal" or prob < threshold) and not (forced and prob >= 0.25):
+        labelled = label in {"goal", "objective", "postsecondary"} and rule_is_goal_line(
+            unit.text, "objectives" if label == "objective" else "annual_goals")[0] != "not_goal"
+        if not (points or labelled) and (guess == "not_goal" or prob < threshold) and not (forced and prob >= 0.25):
             continue  # a label makes a goal of a unit the scorer finds merely plausible
         kind = "objective" if points else _kind(guess, label, role, kind_name, body)
         number = unit.number
-        if number is None and st.row_number is not None and row is not None and st.row_number[0] == row:
-            cell = st.row_number[1].rstrip(".:)")
+        ref = st.row_number[1] if st.row_number is not None and (row is None or st.row_number[0] == row) else None
+        st.row_number = None if row is None else st.row_number
+        if number is None and ref is not None:
+            cell = ref.rstrip(".:)")
             if "." in cell or cell[-1:].isalpha():
                 kind, number = "objective", _parent_ref(cell)
             else:
@@ -728,6 +751,7 @@ def extract_goals(document: Document, sections: list[Section], *,
             if parent is not None:
                 parent.objectives.append(goal)
                 st.block_goal = st.block_goal or parent
+                st.block_last = goal
                 continue
         if kind == "annual_goal":
             _start_goal(st, goal, number, unit)
@@ -736,8 +760,12 @@ def extract_goals(document: Document, sections: list[Section], *,
 
 
 def _may_be_goal(unit: Unit) -> bool:
-    """False for units that can never be goals (wishes, prompts, boilerplate, field lines)."""
-    return unit.label not in {"other", "baseline"} and never_goal(unit.body or unit.text) is None
+    """False for units that can never be goals (wishes, prompts, boilerplate, field lines, and prose
+    of three or more sentences none of which opens a goal: a goal is one or two sentences)."""
+    if unit.label in {"other", "baseline", "row_number"} or never_goal(unit.body or unit.text) is not None:
+        return False
+    parts = sentences(unit.text)
+    return len(parts) < 3 or any(_starts_goal(p) for p in parts)
 
 
 def _form_field(unit: Unit, role: str | None) -> FormField | None:
@@ -774,6 +802,8 @@ def _place_field(st: _State, form: FormField, row: tuple[int, float] | None) -> 
     if goal is None:
         st.pending.append(form)
         return
+    if form.role != "baseline" and st.block_last is not None:
+        goal = st.block_last  # a field printed right under an objective (no blank line) is the objective's
     _add_field(goal, form)
 
 
@@ -801,7 +831,7 @@ def _start_goal(st: _State, goal: Goal, number: int | None, unit: Unit) -> None:
         st.box_goals = [goal]
     st.last_box = unit.box
     st.current = goal
-    st.block_goal = goal
+    st.block_goal = st.block_last = goal
 
 
 def _kind(guess: str, label: str, role: str | None, section_kind: str, body: str) -> str:

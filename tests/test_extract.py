@@ -512,3 +512,31 @@ def test_objectives_in_the_row_of_their_goal() -> None:
         ("Jo will read 40 words by May 2027.", ["Jo will read 20 words by Jan 2027.", "Jo will read 30 words by March 2027."],
          ["3 consecutive probes"]),
         ("Jo will add 20 facts by May 2027.", ["Jo will add 10 facts by Jan 2027."], ["90% accuracy"])]
+
+
+def test_labelled_goal_counts_outside_goal_sections() -> None:
+    goals = goals_of("Present Levels\n\nNia points to 6 pictures.\n\nAnnual Goal: Nia will play next to a peer.\n")
+    assert [g.text for g in goals] == ["Nia will play next to a peer."]
+
+
+def test_prose_of_several_sentences_without_a_goal_is_not_a_goal() -> None:
+    goals = goals_of("Annual Goals\n\nDevon reads slowly and skips diagrams. He located the steps in 2 of 6 tasks. "
+                     "His coach says he is on time.\n\nBy June 2027, Devon will locate the steps in 5 of 6 tasks.\n")
+    assert [g.text[:20] for g in goals] == ["By June 2027, Devon "]
+
+
+def test_table_copied_as_text_numbers_and_fields_per_row() -> None:
+    goals = goals_of(
+        "Goals and Objectives\n\n#: 1\nMeasurable annual goal / objective: Eli will solve equations.\n"
+        "Measurable criteria: 80% accuracy\n\n#: 1.1\nMeasurable annual goal / objective: Eli will solve one-step "
+        "equations.\nMeasurable criteria: 90% accuracy\n")
+    assert [(g.text, [f.text for f in g.fields]) for g in goals] == [("Eli will solve equations.", ["80% accuracy"])]
+    assert [(o.text, [f.text for f in o.fields]) for o in goals[0].objectives] == [
+        ("Eli will solve one-step equations.", ["90% accuracy"])]
+
+
+def test_running_header_of_a_text_file_is_dropped() -> None:
+    text = "Plan for Jo\nAnnual Goals\nJo will read 20 words by May 2027, as measured by\n\fPlan for Jo\nweekly probes.\n"
+    doc = read_document(text.encode(), name="t.txt")
+    assert [g.text for g in extract_goals(doc, find_sections(doc))] == [
+        "Jo will read 20 words by May 2027, as measured by weekly probes."]

@@ -1,7 +1,8 @@
 """Plain text -> Lines, with real page numbers and without watermark letters.
 
 A form feed starts a new page; without form feeds, "Page N of M" lines (as a
-footer or a header) mark the pages and are dropped. Blank lines widen the gap.
+footer or a header) mark the pages and are dropped, as are lines repeated at the
+top or bottom of most pages (running headers). Blank lines widen the gap.
 """
 
 from __future__ import annotations
@@ -44,6 +45,32 @@ def _pages_by_marks(text: str) -> list[str] | None:
     return ["\n".join(p) for p in pages]
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _drop_running_lines(pages: list[str]) -> list[str]:
+    """Remove a running header or footer: a line among the first or last three of most pages."""
+    if len(pages) < 2:
+        return pages
+    seen: dict[str, int] = {}
+    for page in pages:
+        rows = [r.strip() for r in page.split("\n") if r.strip()]
+        for key in {_DIGITS.sub("#", r.lower()) for r in rows[:3] + rows[-3:]}:
+            seen[key] = seen.get(key, 0) + 1
+    need = max(2, (len(pages) + 1) // 2)
+    running = {k for k, n in seen.items() if n >= need}
+    if not running:
+        return pages
+    out = []
+    for page in pages:
+        rows = page.split("\n")
+        filled = [k for k, r in enumerate(rows) if r.strip()]
+        edge = set(filled[:3] + filled[-3:])
+        out.append("\n".join("" if k in edge and _DIGITS.sub("#", r.strip().lower()) in running else r
+                             for k, r in enumerate(rows)))
+    return out
+
+
 def read_text(text: str, source: str) -> Document:
     """Read text into a Document: one Line per non-blank line.
 
@@ -55,6 +82,7 @@ def read_text(text: str, source: str) -> Document:
     pages = text.split("\f")
     if len(pages) == 1:
         pages = _pages_by_marks(text) or pages
+    pages = _drop_running_lines(pages)
     for number, page_text in enumerate(pages, 1):
         page_text = drop_watermark_letters(page_text)
         for row, raw in enumerate(page_text.split("\n")):
