@@ -2,8 +2,7 @@
 
 from .api import analyze_document, analyze_goal, analyze_many
 from .schema import DocumentReport, GoalAnalysis
-
-__version__ = "0.1.0"
+from .version import __version__
 __all__ = [
     "DocumentReport",
     "GoalAnalysis",

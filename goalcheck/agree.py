@@ -27,7 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .schema import COMPONENTS, DOMAINS, MEASURABILITY_CLASSES, STRENGTH_CLASSES
+from sklearn.metrics import cohen_kappa_score, confusion_matrix
+
+from .api import analyze_many
+from .errors import MissingDependency, require
+from .export import goal_rows
+from .schema import COMPONENTS, DOMAINS, GOAL_KINDS, MEASURABILITY_CLASSES, STRENGTH_CLASSES, DocumentReport
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +176,6 @@ def agreement(pairs: list[tuple[dict[str, Any], dict[str, Any]]], dim: Dimension
     Rows where the human left the rating blank are left out. The matrix has
     human labels as rows and goalcheck's as columns, in the dimension's order.
     """
-    from sklearn.metrics import cohen_kappa_score, confusion_matrix
 
     y_h: list[str] = []
     y_m: list[str] = []
@@ -224,7 +228,6 @@ def compare(human: list[dict[str, Any]], machine: list[dict[str, Any]]) -> dict[
 
 def check_dependencies(paths: list[Path]) -> None:
     """Refuse before any work when pandas (or pyarrow, for .parquet inputs) is missing."""
-    from .errors import MissingDependency, require
 
     try:
         require("pandas", purpose="goalcheck agree",
@@ -265,9 +268,6 @@ def _is_nan(v: Any) -> bool:
 
 def score_texts(human: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """goalcheck's rows for the human file's ``text`` column (kind from ``kind`` if given)."""
-    from .api import analyze_many
-    from .export import goal_rows
-    from .schema import GOAL_KINDS, DocumentReport
 
     texts = [str(h.get("text") or "").strip() for h in human]
     if not any(texts):

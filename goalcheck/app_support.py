@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from . import export
+from .markup import char_marks
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis
 
 log = logging.getLogger(__name__)
@@ -55,21 +56,7 @@ CLASS_LABELS: dict[str, str] = {
 
 def _char_labels(a: GoalAnalysis) -> list[tuple[frozenset[str], bool, str | None]]:
     """For each character: its components, whether in a vague verb, its deficit suggestion."""
-    n = len(a.text)
-    comps: list[set[str]] = [set() for _ in range(n)]
-    vague = [False] * n
-    deficit: list[str | None] = [None] * n
-    for name in COMPONENTS:
-        for s in a.components[name].spans:
-            for i in range(max(0, s.start), min(n, s.end)):
-                comps[i].add(name)
-    for v in a.vague_verbs:
-        for i in range(max(0, v.start), min(n, v.end)):
-            vague[i] = True
-    for d in a.deficit_spans:
-        for i in range(max(0, d.start), min(n, d.end)):
-            deficit[i] = d.suggestion or "deficit framing"
-    return [(frozenset(comps[i]), vague[i], deficit[i]) for i in range(n)]
+    return char_marks(a)
 
 
 def highlight_html(a: GoalAnalysis) -> str:

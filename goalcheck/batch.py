@@ -33,11 +33,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+import sklearn
+import spacy
+
+from .api import analyze_document, analyze_goal
 from .cli import add_limit_arguments, limits_from_args
-from .errors import MissingDependency, require
+from .errors import GoalcheckError, MissingDependency, require
+from .export import ROW_COLUMNS, ROW_TYPES, goal_rows, to_csv
 from .ingest.limits import PROCESS_LIMITS, ReadLimits, TimeLimitExceeded, time_limit
-from .export import ROW_COLUMNS, ROW_TYPES, goal_rows
 from .options import OCR_MODES, PDF_READERS, OcrMode, PdfReader, ocr_mode
+from .pipeline import build_nlp, pipeline_info
+from .profiles import DEFAULT_PROFILE, ProfileError, load_profile, shipped_profiles
+from .version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +60,7 @@ FILE_TYPES: dict[str, str] = {
 #: Options that change the rows; a journal made with other values cannot be resumed.
 #: Options that change the rows; a journal made with other values cannot be resumed.
 ANALYSIS_OPTIONS: tuple[str, ...] = (
-    "redact_names", "ocr", *(f.name for f in fields(ReadLimits) if f.name not in PROCESS_LIMITS),
+    "redact_names", "ocr", "rubric", *(f.name for f in fields(ReadLimits) if f.name not in PROCESS_LIMITS),
 )
 JOURNAL_VERSION = 1
 _GLOB_CHARS = frozenset("*?[")
@@ -67,12 +74,15 @@ class Options:
     redact_names: bool = False
     ocr: OcrMode = "auto"
     limits: ReadLimits = field(default_factory=ReadLimits)
+    #: The rubric profile's name or file (recorded as its name and version).
+    rubric: str = DEFAULT_PROFILE
     password: str | None = field(default=None, repr=False)
     reader: PdfReader = "auto"  # gives the same rows whatever its value, so resuming may change it
 
     def recorded(self) -> dict[str, Any]:
         """The options as recorded in outputs (never the password)."""
         out: dict[str, Any] = {"redact_names": self.redact_names, "ocr": self.ocr, **self.limits.as_dict()}
+        out["rubric"] = load_profile(self.rubric).to_dict()
         out["password_given"] = self.password is not None
         out["reader"] = self.reader
         return out
@@ -180,8 +190,6 @@ def analyze_file(path: str, options: Options) -> FileResult:
         >>> analyze_file("no/such.pdf", Options()).status
         'error'
     """
-    from .api import analyze_document
-    from .errors import GoalcheckError
 
     started = time.perf_counter()
     result = FileResult(path=path)
@@ -196,7 +204,7 @@ def analyze_file(path: str, options: Options) -> FileResult:
                 result.document_id = hashlib.sha256(data).hexdigest()
         report = analyze_document(
             data if data is not None else p, name=p.name, password=options.password,
-            ocr=options.ocr, limits=options.limits, reader=options.reader,
+            ocr=options.ocr, limits=options.limits, reader=options.reader, rubric=options.rubric,
         )
         report.source = path
         result.rows = goal_rows(
@@ -226,7 +234,6 @@ def analyze_file(path: str, options: Options) -> FileResult:
 
 def warm_up() -> None:
     """Load the pipeline, lexicons and standards index now, so that the first document is not slow."""
-    from .api import analyze_goal
 
     analyze_goal("By May 2027, the student will read 20 words with 90% accuracy.")
 
@@ -551,7 +558,6 @@ def write_table(path: Path, fmt: str, rows: list[dict[str, Any]], columns: tuple
 
             pq.write_table(_arrow_table(rows, columns, types, meta), tmp)
         elif fmt == "csv":
-            from .export import to_csv
 
             tmp.write_text(to_csv(rows, columns), encoding="utf-8")
         else:
@@ -604,11 +610,6 @@ def _sha256_tree(root: Path, pattern: str = "**/*") -> str:
 
 def versions() -> dict[str, Any]:
     """goalcheck, spaCy, the English pipeline and the shipped data and models, with hashes."""
-    import sklearn
-    import spacy
-
-    from . import __version__
-    from .pipeline import build_nlp, pipeline_info
 
     nlp = build_nlp()
     info = pipeline_info(nlp)
@@ -667,6 +668,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="replace the student's name with [Student] in the output")
     p.add_argument("--password", help="password of encrypted PDFs (never recorded)")
     add_limit_arguments(p)
+    p.add_argument("--rubric", default=DEFAULT_PROFILE, metavar="NAME|FILE",
+                   help=f"rubric profile: {', '.join(shipped_profiles())} or a profile JSON file "
+                   f"(default {DEFAULT_PROFILE}; recorded in the outputs)")
     p.add_argument("--ocr", type=ocr_mode, choices=OCR_MODES, default="auto",
                    help="scanned pages: auto (OCR when tesseract is installed), always, never")
     p.add_argument("--reader", choices=PDF_READERS, default="auto",
@@ -716,7 +720,11 @@ def _run(args: argparse.Namespace) -> int:
                 f"an earlier run's journal {out.journal} exists (that run did not finish): "
                 "add --resume to continue it (in any output format), or --overwrite to start again"
             )
-    options = Options(redact_names=args.redact_names, ocr=args.ocr, limits=limits,
+    try:
+        load_profile(args.rubric)
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+    options = Options(redact_names=args.redact_names, ocr=args.ocr, limits=limits, rubric=args.rubric,
                       password=args.password, reader=args.reader)
     paths = expand_inputs(args.inputs, exclude=(out.rows, out.files, out.meta, out.journal))
     if not paths:

@@ -13,13 +13,19 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
 
-from . import __version__
+from .api import analyze_document, analyze_goal
+from .components.text import MAX_GOAL_CHARS
 from .errors import GoalcheckError, UnreadableDocument, display_name
-from .ingest.limits import ReadLimits, TimeLimitExceeded, time_limit
+from .export import goal_rows, to_csv
+from .ingest.limits import ReadLimits, TimeLimitExceeded, option, time_limit
+from .markup import segments
 from .options import PDF_READERS
+from .profiles import DEFAULT_PROFILE, ProfileError, RubricProfile, load_profile, shipped_profiles
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis
+from .version import __version__
 
 #: Sub-commands implemented by their own module's ``main(argv) -> int``.
 DELEGATED = {
@@ -43,22 +49,16 @@ def _use_colour(stream: object) -> bool:
 
 def mark_up(analysis: GoalAnalysis, colour: bool) -> str:
     """The goal with its components marked: colours on a terminal, [tags] otherwise."""
-    marks: list[tuple[int, int, str]] = []
-    for name in COMPONENTS:
-        marks += [(s.start, s.end, name) for s in analysis.components[name].spans]
-    marks += [(v.start, v.end, "vague") for v in analysis.vague_verbs]
-    marks += [(d.start, d.end, "deficit") for d in analysis.deficit_spans]
-    text, out, pos = analysis.text, [], 0
-    for start, end, name in sorted(marks, key=lambda m: (m[0], -m[1])):
-        if start < pos:
-            continue  # nested marks: the outer one is shown
-        out.append(text[pos:start])
-        if colour:
-            out.append(f"\x1b[{COLOURS[name]}m{text[start:end]}\x1b[0m")
+    out = []
+    for seg in segments(analysis):
+        names = list(seg.components) + (["vague"] if seg.vague else []) + (
+            ["deficit"] if seg.deficit is not None else [])
+        if not names:
+            out.append(seg.text)
+        elif colour:
+            out.append(f"\x1b[{COLOURS[names[0]]}m{seg.text}\x1b[0m")
         else:
-            out.append(f"[{name}: {text[start:end]}]")
-        pos = end
-    out.append(text[pos:])
+            out.append(f"[{'+'.join(names)}: {seg.text}]")
     return "".join(out)
 
 
@@ -114,6 +114,21 @@ def format_document_text(report: DocumentReport, colour: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _rubric_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rubric", default=DEFAULT_PROFILE, metavar="NAME|FILE",
+                   help=f"rubric profile: {', '.join(shipped_profiles())} or a profile JSON file "
+                   f"(default {DEFAULT_PROFILE}; see docs/RUBRIC.md)")
+
+
+def _profile(args: argparse.Namespace) -> RubricProfile | None:
+    """The profile named by ``--rubric``, or None after printing why it cannot be used."""
+    try:
+        return load_profile(args.rubric)
+    except ProfileError as exc:
+        print(f"goalcheck: {exc}", file=sys.stderr)
+        return None
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="goalcheck",
@@ -127,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=["text", "json"], default="text")
     c.add_argument("--kind", choices=["annual_goal", "objective", "postsecondary_goal"])
     c.add_argument("--grade", help="the student's grade (K, 1-12), for the standards check")
+    _rubric_option(c)
     a = sub.add_parser("analyze", help="analyse whole IEP documents (PDF, DOCX, TXT)")
     a.add_argument("files", nargs="+", type=Path)
     a.add_argument("--format", choices=["text", "json", "csv"], default="text")
@@ -137,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--reader", choices=PDF_READERS, default="auto",
                    help="how PDF pages are read: auto (PDFium, pdfplumber where needed; default), "
                    "pdfium or pdfplumber; the goals are the same")
+    _rubric_option(a)
     for name in DELEGATED:
         sub.add_parser(name, help=f"see: goalcheck {name} --help", add_help=False)
     sub.add_parser("app", help="start the Streamlit app")
@@ -145,10 +162,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def add_limit_arguments(parser: argparse.ArgumentParser, skip: Sequence[str] = ()) -> None:
     """One option per ReadLimits field (``--max-pages``...), in a group of their own."""
-    from dataclasses import fields
-
-    from .ingest.limits import ReadLimits, option
-
     group = parser.add_argument_group("limits", "what one file may cost; a refusal names the option to raise")
     for f in fields(ReadLimits):
         if f.name not in skip:
@@ -162,18 +175,16 @@ def limits_from_args(args: argparse.Namespace) -> ReadLimits:
     Raises:
         ValueError: a limit is not a positive number; the message names the option.
     """
-    from dataclasses import fields
-
-    from .ingest.limits import ReadLimits
-
     return ReadLimits().replace(**{f.name: getattr(args, f.name, None) for f in fields(ReadLimits)})
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .api import MAX_GOAL_CHARS, analyze_goal
 
+    profile = _profile(args)
+    if profile is None:
+        return 2
     try:
-        analysis = analyze_goal(args.text, kind=args.kind, grade=args.grade)
+        analysis = analyze_goal(args.text, kind=args.kind, grade=args.grade, rubric=profile)
     except ValueError as exc:
         print(f"goalcheck: {exc}", file=sys.stderr)
         return 2
@@ -189,8 +200,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from .api import analyze_document
 
+    profile = _profile(args)
+    if profile is None:
+        return 2
     reports: list[DocumentReport] = []
     failed = 0
     try:
@@ -202,7 +215,7 @@ def _analyze(args: argparse.Namespace) -> int:
         try:
             with time_limit(limits.timeout):
                 reports.append(analyze_document(
-                    path, password=args.password, ocr="never" if args.no_ocr else "auto", limits=limits,
+                    path, password=args.password, ocr="never" if args.no_ocr else "auto", limits=limits, rubric=profile,
                     reader=args.reader,
                 ))
         except UnreadableDocument as exc:
@@ -220,7 +233,6 @@ def _analyze(args: argparse.Namespace) -> int:
         data = [r.to_dict() for r in reports]
         out = json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False)
     elif args.format == "csv":
-        from .export import goal_rows, to_csv
 
         out = to_csv([row for r in reports for row in goal_rows(r)])
     else:

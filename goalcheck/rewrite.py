@@ -9,10 +9,12 @@ learner's name; a measurable, strength-based goal comes back unchanged.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .components.measurability import find_placeholders
+from .components.strength import find_deficits
 from .components.text import prefix_length
-from .schema import GoalAnalysis, Rewrite
+from .schema import GoalAnalysis, Rewrite, Span
 
 #: Observable verb suited to each domain, and the placeholder object used when
 #: the vague verb's object names no task ("improve reading skills").
@@ -67,7 +69,6 @@ def _rephrase_deficits(text: str, analysis: GoalAnalysis, changes: list[str]) ->
 
     The deficits are found again because ``text`` may already differ from the goal.
     """
-    from .components.strength import find_deficits
 
     if not analysis.deficit_spans:
         return text
@@ -235,9 +236,7 @@ def _insert_before_measurement(body: str, analysis: GoalAnalysis, phrase: str) -
 
 def _shift(analysis: GoalAnalysis, shift: int) -> GoalAnalysis:
     """The analysis with spans made relative to the goal's body (prefix removed)."""
-    from dataclasses import replace
 
-    from .schema import Span
 
     def moved(spans: list[Span]) -> list[Span]:
         return [Span(s.start - shift, s.end - shift, s.text) for s in spans if s.start >= shift]

@@ -32,7 +32,7 @@ __all__ = [
     "ALIGNMENT_STATUSES", "COMPONENTS", "DOMAINS", "GOAL_KINDS", "MEASURABILITY_CLASSES",
     "SECTION_KINDS", "STRENGTH_CLASSES", "SCHEMA_VERSION", "GoalKind",
     "Span", "DeficitSpan", "Component", "Evidence", "Explanation", "StandardMatch", "Alignment",
-    "Rewrite", "GoalAnalysis", "Line", "Document", "Section", "Goal", "DocumentReport",
+    "Rewrite", "GoalAnalysis", "Line", "Document", "Section", "FormField", "Goal", "DocumentReport",
 ]
 
 
@@ -192,14 +192,15 @@ class GoalAnalysis:
         default_factory=lambda: {c: Component() for c in COMPONENTS}
     )
     vague_verbs: list[Span] = field(default_factory=list)
-    measurability_score: int = 0
-    measurability_class: str = "not_measurable"
-    strength_score: int = 100
-    strength_class: str = "strength_based"
+    # None only when the goal is not analysed (status "not_analysed").
+    measurability_score: int | None = 0
+    measurability_class: str | None = "not_measurable"
+    strength_score: int | None = 100
+    strength_class: str | None = "strength_based"
     deficit_spans: list[DeficitSpan] = field(default_factory=list)
     domain: str | None = None
     alignment: Alignment | None = None
-    overall: int = 0
+    overall: int | None = 0
     rewrite: Rewrite | None = None
     explanations: list[Explanation] = field(default_factory=list)
     #: Every rule and model decision behind the fields above, in the order made.
@@ -362,7 +363,7 @@ class DocumentReport:
         analysed = [g for g in self.goals if g.status == "analysed"]
         n = len(analysed)
         measurable = sum(g.measurability_class == "measurable" for g in analysed)
-        mean = round(sum(g.overall for g in analysed) / n) if n else None
+        mean = round(sum(g.overall or 0 for g in analysed) / n) if n else None
         return {"goals": len(self.goals), "measurable": measurable, "mean_overall": mean,
                 "not_analysed": len(self.goals) - n}
 

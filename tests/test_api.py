@@ -16,6 +16,11 @@ def _valid(a) -> None:
     d = a.to_dict()
     json.dumps(d)
     assert set(d["components"]) == set(COMPONENTS)
+    if d["status"] == "not_analysed":  # RUBRIC 7.25: another language is never scored as English
+        assert d["language"] != "en" and d["overall"] is None
+        assert d["measurability"]["class"] is None and d["strength"]["class"] is None
+        assert not any(c["present"] for c in d["components"].values())
+        return
     for comp in d["components"].values():
         for s in comp["spans"]:
             assert d["text"][s["start"] : s["end"]] == s["text"]

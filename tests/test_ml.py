@@ -14,7 +14,6 @@ from goalcheck.errors import ModelArtifactError
 from goalcheck.ml import io as mlio
 from goalcheck.ml.features import goal_records, read_jsonl, rule_analyses
 from goalcheck.ml.predict import (
-    apply_models,
     clear_cache,
     combine_binary,
     combine_label,
@@ -164,7 +163,7 @@ def test_missing_models_name_the_train_command(tmp_path: Path, monkeypatch: pyte
     try:
         assert mlio.models_dir() == tmp_path
         with pytest.raises(ModelArtifactError, match="goalcheck train"):
-            apply_models(rule_analyses(["Maya will read 20 words by May 2027."]))
+            refine_docs(["Maya will read 20 words by May 2027."], None)
     finally:
         clear_cache()
 
@@ -188,7 +187,7 @@ def shipped() -> dict:
 
 @pytest.fixture(scope="module")
 def test_corpus(shipped: dict):
-    from goalcheck.ml.train import Corpus
+    from goalcheck.ml.corpus import Corpus
 
     goals = [g for g in read_jsonl(DATA / "goals.jsonl") if g["split"] == "test"]
     lines = [r for r in read_jsonl(DATA / "lines.jsonl") if r["split"] == "test"]
@@ -218,14 +217,27 @@ def test_shipped_models_are_small() -> None:
     assert total < 20_000_000
 
 
-def test_apply_models_changes_and_explains(shipped: dict, test_corpus) -> None:
+def refine_docs(texts: list[str], directory: Path | None) -> list:
+    """The rules pipeline plus goalcheck/refine reading the models in ``directory``."""
+    from goalcheck.components import add_rule_components, load_english
+    from goalcheck.components.base import evidence
+    from goalcheck.convert import rules_analysis
+
+    from goalcheck.components.text import fold_case
+
+    nlp = add_rule_components(load_english())
+    nlp.add_pipe("goalcheck/refine", config={"models_dir": str(directory) if directory else None})
+    docs = nlp.pipe([fold_case(t) for t in texts])
+    return [rules_analysis(t, evidence(d)) for t, d in zip(texts, docs, strict=True)]
+
+
+def test_refine_component_changes_only_what_it_may(shipped: dict, test_corpus) -> None:
     before = test_corpus.analyses
-    after = copy.deepcopy(before)
-    apply_models(after, SHIPPED)
+    after = refine_docs([a.text for a in before], SHIPPED)
     changed = 0
     for b, a in zip(before, after, strict=True):
-        model_notes = [e for e in a.explanations if e.source == "model"]
-        assert any(e.dimension == "domain" for e in model_notes)
+        model = [e for e in a.evidence if e.source == "model"]
+        assert any(e.dimension == "domain" for e in model)
         assert a.domain in DOMAINS
         for c in COMPONENTS:
             if a.components[c].present != b.components[c].present:
@@ -233,11 +245,11 @@ def test_apply_models_changes_and_explains(shipped: dict, test_corpus) -> None:
                 # The shipped policies only let the model strike out what the rules found.
                 assert b.components[c].present and not a.components[c].present
                 assert a.components[c].spans == b.components[c].spans
-                assert any(e.dimension == "measurability" and c in e.detail for e in model_notes)
+                assert any(e.label == c and e.data["present"] is False for e in model)
         if a.strength_class != b.strength_class:
             changed += 1
-            assert any(e.dimension == "strength" for e in model_notes)
-        if any(e.dimension == "domain" and "decided by the model" in e.detail for e in model_notes):
+            assert any(e.dimension == "strength" for e in model)
+        if a.domain != b.domain:
             changed += 1
     assert changed > 0
 

@@ -176,25 +176,39 @@ def test_grade_check(text: str, grade: str | None, flagged: bool) -> None:
     assert any(n.source == "rule" and "grade" in n.detail for n in notes) == flagged
 
 
-def test_spacy_component_sets_attributes() -> None:
+def _alignment(doc):
+    from goalcheck.components.base import evidence, latest
+
+    found = evidence(doc)
+    return latest(found, "alignment", "alignment"), latest(found, "domain", "domain")
+
+
+def test_spacy_component_adds_alignment_evidence() -> None:
     spacy = pytest.importorskip("spacy")
     nlp = spacy.blank("en")
     nlp.add_pipe("goalcheck/standards")
     doc = nlp("Maya will read a 3rd grade passage aloud at 90 wcpm (RF.3.4).")
-    assert doc._.domain == "reading"
-    assert doc._.alignment.status == "explicit"
-    assert [e.dimension for e in doc._.explanations][:1] == ["domain"]
+    alignment, domain = _alignment(doc)
+    assert alignment.data["status"] == "explicit"
+    assert alignment.data["standards"][0]["code"] == "CCSS.ELA-LITERACY.RF.3.4"
+    assert domain.rule == "cited_standard" and domain.data["value"] == "reading"
+    doc.to_bytes()  # the evidence is plain data
 
 
-def test_spacy_component_keeps_earlier_domain() -> None:
+def test_spacy_component_reads_an_earlier_domain() -> None:
     spacy = pytest.importorskip("spacy")
+    from goalcheck.components.base import add, register_extensions
+    from goalcheck.schema import Evidence
+
     nlp = spacy.blank("en")
     nlp.add_pipe("goalcheck/standards")
+    register_extensions()
     doc = nlp.make_doc("Maya will read a passage at 90 wcpm.")
-    doc._.domain = "transition"
+    add(doc, Evidence("domain", "domain", "test", "rule", data={"value": "transition"}))
     doc = nlp.get_pipe("goalcheck/standards")(doc)
-    assert doc._.domain == "transition"
-    assert doc._.alignment.status == "not_applicable"
+    alignment, domain = _alignment(doc)
+    assert domain.data["value"] == "transition"
+    assert alignment.data["status"] == "not_applicable"
 
 
 def test_evaluate_alignment_on_handmade_records() -> None:

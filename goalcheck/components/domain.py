@@ -24,7 +24,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from goalcheck.schema import DOMAINS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..schema import DOMAINS, Evidence
+from .base import add, is_english, register_extensions
 
 
 @dataclass(frozen=True)
@@ -134,25 +138,59 @@ def _domain_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     return scores, {d: [w for _, w in sorted(ws)] for d, ws in words.items()}
 
 
-def classify_domain(text: str) -> tuple[str, float, str]:
-    """The goal's domain, a confidence in [0, 1] and a short reason.
+def domain_decision(text: str) -> tuple[str, float, list[str], str | None]:
+    """The goal's domain, a confidence in [0, 1], the cue words that decided it and the runner-up.
 
     Confidence grows with the winning score and with its share of all the
     cue weight found; with no cue at all the lexicon's default domain is
-    returned with confidence 0.
+    returned with confidence 0 and no cue words.
 
     Example:
-        >>> classify_domain("Maya will read a 3rd-grade passage at 90 wcpm.")[0]
-        'reading'
+        >>> domain_decision("Maya will read a 3rd-grade passage at 90 wcpm.")[:1]
+        ('reading',)
     """
     scores, words = domain_scores(text)
     ranked = sorted(DOMAINS, key=lambda d: (-scores[d], DOMAINS.index(d)))
     top, second = ranked[0], ranked[1]
     if scores[top] <= 0:
-        return _lexicon()[2], 0.0, "no cue words found"
+        return _lexicon()[2], 0.0, [], None
     share = scores[top] / (scores[top] + scores[second])
     confidence = share * (1.0 - math.exp(-scores[top] / 3.0))
-    detail = "cue words: " + ", ".join(dict.fromkeys(words[top]))
-    if scores[second] > 0:
-        detail += f" (next: {second})"
-    return top, round(confidence, 3), detail
+    return top, round(confidence, 3), list(dict.fromkeys(words[top])), (
+        second if scores[second] > 0 else None)
+
+
+def classify_domain(text: str) -> tuple[str, float, str]:
+    """The goal's domain, a confidence and a short reason (see :func:`domain_decision`).
+
+    Example:
+        >>> classify_domain("Maya will read a 3rd-grade passage at 90 wcpm.")[0]
+        'reading'
+    """
+    domain, confidence, cues, runner_up = domain_decision(text)
+    if not cues:
+        return domain, confidence, "no cue words found"
+    detail = "cue words: " + ", ".join(cues) + (f" (next: {runner_up})" if runner_up else "")
+    return domain, confidence, detail
+
+
+class DomainComponent:
+    """Adds the cue-word domain decision to ``doc._.evidence`` (the model may revise it later)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        register_extensions()
+        _lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if is_english(doc):
+            domain, confidence, cues, runner_up = domain_decision(doc.text)
+            add(doc, Evidence("domain", "domain", "cue_words", "lexicon", confidence=confidence,
+                              data={"value": domain, "cues": cues, "runner_up": runner_up}))
+        return doc
+
+
+@Language.factory("goalcheck/domain", assigns=["doc._.evidence"])
+def make_domain(nlp: Language, name: str) -> DomainComponent:
+    """spaCy factory: ``nlp.add_pipe("goalcheck/domain")``."""
+    return DomainComponent(nlp, name)

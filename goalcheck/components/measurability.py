@@ -20,6 +20,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..schema import Evidence
+from .base import add, is_english, register_extensions
 from .text import prefix_length
 
 REGEX_COMPONENTS = ("timeframe", "criterion", "measurement", "condition")
@@ -908,22 +910,41 @@ def _also_measurement_from_criterion(text: str, comps: dict[str, list[Found]]) -
             comps["measurement"].append(Found("measurement", m.start(), m.end(), "instrument_in_criterion", 0.8))
 
 
+def measurability_evidence(result: MeasurabilityResult) -> list[Evidence]:
+    """The component's findings as evidence records (spans, rule ids, confidences)."""
+    out = [
+        Evidence("measurability", name, f.rule,
+                 "lexicon" if f.rule in ("observable_lexicon", "vague_lexicon") else "pattern",
+                 f.start, f.end, f.confidence)
+        for name, found in result.components.items() for f in found
+    ]
+    out += [Evidence("measurability", "vague_verb", f.rule, "lexicon", f.start, f.end, f.confidence)
+            for f in result.vague_verbs]
+    out += [Evidence("measurability", "note", rule, "rule", confidence=0.6) for rule in result.notes]
+    if result.postsecondary:
+        out.append(Evidence("measurability", "after_school_time", "postsecondary_timeframe", "pattern",
+                            confidence=0.9))
+    return out
+
+
 class MeasurabilityComponent:
-    """Sets ``doc._.measurability`` to a :class:`MeasurabilityResult`."""
+    """Adds the six components, vague verbs and the after-school flag to ``doc._.evidence``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        if not Doc.has_extension("measurability"):
-            Doc.set_extension("measurability", default=None)
+        register_extensions()
         patterns()
         verbs()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.measurability = analyze_measurability(doc)
+        if is_english(doc):
+            add(doc, measurability_evidence(analyze_measurability(doc)))
+            add(doc, [Evidence("measurability", "placeholder", f.rule, "pattern", f.start, f.end,
+                               0.9, {"component": f.label}) for f in find_placeholders(doc.text)])
         return doc
 
 
-@Language.factory("goalcheck/measurability", assigns=["doc._.measurability"])
+@Language.factory("goalcheck/measurability", assigns=["doc._.evidence"])
 def make_measurability(nlp: Language, name: str) -> MeasurabilityComponent:
     """spaCy factory: ``nlp.add_pipe("goalcheck/measurability")``."""
     return MeasurabilityComponent(nlp, name)

@@ -22,7 +22,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..schema import Evidence
+from .base import add, context, evidence, is_english, register_extensions
 from .measurability import mask_placeholders, patterns
+from .text import OBJECTIVE_PREFIX_RE
 
 OutcomeStatus = Literal["measurable", "partially_measurable", "not_measurable"]
 
@@ -203,3 +209,63 @@ def _without_time(obj: str, r: _Rules) -> str:
     for _, rx in r.stated:
         obj = rx.sub(" ", obj)
     return re.sub(r"\s+", " ", obj).strip(" ,")
+
+
+# -------------------------------------------------------------- the kind of goal
+
+
+def guess_kind(text: str, found: list[Evidence], verdict: OutcomeVerdict) -> tuple[str, str]:
+    """The kind of goal the wording shows, and the rule that decided it.
+
+    Example:
+        >>> guess_kind("1a. Read 10 words.", [], postsecondary_outcome("1a. Read 10 words."))
+        ('objective', 'objective_label')
+    """
+    labels = {e.label for e in found if e.dimension == "measurability"}
+    if "after_school_time" in labels or (verdict.after_school and not verdict.activity):
+        return "postsecondary_goal", "after_school_time"
+    if OBJECTIVE_PREFIX_RE.match(text):
+        return "objective", "objective_label"
+    if "learner" not in labels and "behavior" in labels:
+        return "objective", "no_learner"
+    return "annual_goal", "default"
+
+
+class KindComponent:
+    """Adds the kind of goal and, for a postsecondary goal, its Indicator 13 verdict to ``doc._.evidence``.
+
+    The caller's kind (``doc._.goal_context``) wins, except that a transition
+    activity that can be done in high school is reported as an annual goal.
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        register_extensions()
+        _rules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not is_english(doc):
+            return doc
+        verdict = postsecondary_outcome(doc.text)
+        given = context(doc).get("kind")
+        kind, rule = (given, "given") if given else guess_kind(doc.text, evidence(doc), verdict)
+        new: list[Evidence] = []
+        if kind == "postsecondary_goal" and verdict.activity:
+            kind, rule = "annual_goal", "transition_activity"
+            new.append(Evidence("measurability", "note", "transition_activity", "pattern",
+                                *(verdict.span or (None, None)), 0.8, {"reason": verdict.reason}))
+        elif kind == "postsecondary_goal":
+            new.append(Evidence("measurability", "outcome", verdict.rule, "pattern",
+                                *(verdict.span or (None, None)), 0.8,
+                                {"status": verdict.status, "after_school": verdict.after_school,
+                                 "area": verdict.area, "reason": verdict.reason}))
+        new.append(Evidence("kind", "kind", rule, "rule", confidence=1.0 if rule == "given" else 0.7,
+                            data={"value": kind}))
+        add(doc, new)
+        return doc
+
+
+@Language.factory("goalcheck/kind", assigns=["doc._.evidence"])
+def make_kind(nlp: Language, name: str) -> KindComponent:
+    """spaCy factory: ``nlp.add_pipe("goalcheck/kind")`` (after goalcheck/measurability)."""
+    return KindComponent(nlp, name)

@@ -19,17 +19,22 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import numpy as np
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.preprocessing import normalize
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from goalcheck.schema import Alignment, Explanation, StandardMatch
+from ..schema import Alignment, Evidence, Explanation, StandardMatch
+from .base import add, context, evidence, is_english, latest, register_extensions
+from .domain import compile_cue, cue_key
 
 log = logging.getLogger(__name__)
 
@@ -339,7 +344,6 @@ def _doc_text(rec: dict[str, Any], standards: dict[str, dict[str, Any]]) -> str:
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[list[tuple[str, re.Pattern[str], str]], list[Any], list[Any]]:
     """IEP-term expansions, SL cue patterns and clinical cue patterns (loaded once)."""
-    from goalcheck.components.domain import compile_cue, cue_key
 
     path = resources.files("goalcheck") / "data" / "lexicons" / "iep_vocabulary.json"
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -376,9 +380,6 @@ def expand_query(text: str) -> str:
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     """Fit the TF-IDF vectorizers on the standards (lazily, once per process)."""
-    from scipy.sparse import hstack
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
 
     standards = load_standards()
     records = [r for r in standards.values() if not r["domain"].startswith("CCRA")]
@@ -510,7 +511,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     raw = json.loads(
         resources.files("goalcheck").joinpath("data/lexicons/iep_vocabulary.json").read_text("utf-8")
@@ -702,33 +702,113 @@ def evaluate_alignment(records: Iterable[dict[str, Any]]) -> dict[str, float]:
 
 # -------------------------------------------------------------- spaCy component
 
-for _name in ("domain", "alignment", "explanations"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+#: Components that say nothing about the skill a goal names (RUBRIC 7.11 reads the rest).
+_NOT_SKILL = ("timeframe", "condition", "measurement", "learner")
+
+
+def skill_text(text: str, found: list[Evidence]) -> str:
+    """The goal's text with everything but the action and its object blanked out.
+
+    The skill starts at the action: sentences before it describe the present level.
+    """
+    chars = list(text)
+    for e in found:
+        blank = (e.dimension == "measurability" and e.label in _NOT_SKILL) or (
+            e.dimension == "strength" and e.label == "deficit")  # "cannot read" describes
+        if blank and e.start is not None and e.end is not None:
+            chars[e.start : e.end] = " " * (e.end - e.start)
+    actions = [e.start for e in found if e.dimension == "measurability"
+               and e.label in ("behavior", "vague_verb") and e.start is not None]
+    return "".join(chars[min(actions) if actions else 0 :])
+
+
+def domain_of_code(code: str) -> str | None:
+    """The domain a cited CCSS code belongs to (math, writing, communication, reading).
+
+    Example:
+        >>> domain_of_code("CCSS.MATH.CONTENT.3.OA.C.7"), domain_of_code("CCSS.ELA-LITERACY.W.4.2")
+        ('math', 'writing')
+    """
+    parts = code.upper().split(".")
+    if "MATH" in parts[:2]:
+        return "math"
+    strand = next((p for p in parts[2:] if p.isalpha()), "")
+    return {"W": "writing", "SL": "communication", "L": None}.get(strand, "reading")
+
+
+def _note_rule(note: Explanation) -> str | None:
+    """The rule id of an ``align`` note a teacher needs beyond the decision itself."""
+    if "not found in the Common Core" in note.detail:
+        return "cited_code_unknown"
+    if "grade" in note.detail and "below" in note.detail:
+        return "grade_mismatch"
+    return None
+
+
+def alignment_evidence(alignment: Alignment, notes: list[Explanation], domain: str | None) -> list[Evidence]:
+    """The alignment decision (status, score, standards, reason) and its notes as evidence."""
+    out: list[Evidence] = []
+    if alignment.status == "explicit" and alignment.standards:
+        cited = domain_of_code(alignment.standards[0].code)
+        if cited and cited != domain and not (cited == "reading" and domain == "writing"):
+            out.append(Evidence("domain", "domain", "cited_standard", "pattern", confidence=1.0,
+                                data={"value": cited}))
+    for n in notes:
+        rule = _note_rule(n)
+        if rule:
+            out.append(Evidence("alignment", "note", rule, n.source, confidence=n.confidence,
+                                data={"text": n.detail}))
+    reason = None
+    if alignment.status == "none":
+        reason = "names_no_skill" if any(n.source == "lexicon" for n in notes) else "no_close_match"
+    out.append(Evidence("alignment", "alignment", f"alignment_{alignment.status}",
+                        "pattern" if alignment.status == "explicit" else "model",
+                        confidence=max([n.confidence for n in notes], default=1.0),
+                        data={"status": alignment.status, "score": alignment.score, "reason": reason,
+                              "domain": domain,
+                              "standards": [m.to_dict() for m in alignment.standards]}))
+    return out
 
 
 class StandardsComponent:
-    """Sets ``doc._.domain`` (unless set earlier), ``doc._.alignment`` and explanations."""
+    """Adds the standards alignment (and a domain from a cited code) to ``doc._.evidence``.
+
+    Reads the latest domain decision and the goal's grade (``doc._.goal_context``).
+    """
 
     def __init__(self, nlp: Language, name: str = "goalcheck/standards") -> None:
         self.name = name
+        register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        from goalcheck.components.domain import classify_domain
+        return next(iter(self.pipe([doc])))
 
-        if doc._.explanations is None:
-            doc._.explanations = []
-        if doc._.domain is None:
-            domain, confidence, detail = classify_domain(doc.text)
-            doc._.domain = domain
-            doc._.explanations.append(Explanation("domain", "lexicon", detail, confidence))
-        alignment, notes = align(doc.text, doc._.domain)
-        doc._.alignment = alignment
-        doc._.explanations.extend(notes)
-        return doc
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._align(batch)
+                batch = []
+        if batch:
+            yield from self._align(batch)
+
+    def _align(self, docs: list[Doc]) -> list[Doc]:
+        todo = [d for d in docs if is_english(d)]
+        found = [evidence(d) for d in todo]
+        domains = []
+        for f in found:
+            dom = latest(f, "domain", "domain")
+            domains.append(dom.data.get("value") if dom else None)
+        aligned = align_many([d.text for d in todo], domains,
+                             [context(d).get("grade") for d in todo],
+                             [skill_text(d.text, f) for d, f in zip(todo, found, strict=True)])
+        for doc, domain, (alignment, notes) in zip(todo, domains, aligned, strict=True):
+            add(doc, alignment_evidence(alignment, notes, domain))
+        return docs
 
 
-@Language.factory("goalcheck/standards", assigns=["doc._.domain", "doc._.alignment"])
+@Language.factory("goalcheck/standards", assigns=["doc._.evidence"])
 def make_standards(nlp: Language, name: str) -> StandardsComponent:
-    """spaCy factory: ``nlp.add_pipe("goalcheck/standards")``."""
+    """spaCy factory: ``nlp.add_pipe("goalcheck/standards")`` (after the domain decision)."""
     return StandardsComponent(nlp, name)

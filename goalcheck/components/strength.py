@@ -18,6 +18,9 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..schema import Evidence
+from .base import add, is_english, register_extensions
+
 
 @dataclass(frozen=True)
 class Deficit:
@@ -110,21 +113,31 @@ def find_deficits(text: str) -> StrengthResult:
     return StrengthResult(deficits=found, strength_class=cls, replacement_named=replacement)
 
 
+def strength_evidence(result: StrengthResult) -> list[Evidence]:
+    """Deficit spans (rule = category, with the suggestion) and the class, as evidence."""
+    out = [Evidence("strength", "deficit", d.category, "lexicon", d.start, d.end, 0.85,
+                    {"suggestion": d.suggestion, "replace": d.replace}) for d in result.deficits]
+    out.append(Evidence("strength", "strength_class", "deficit_lexicon", "lexicon", confidence=0.8,
+                        data={"value": result.strength_class,
+                              "replacement_named": result.replacement_named}))
+    return out
+
+
 class StrengthComponent:
-    """Sets ``doc._.strength`` to a :class:`StrengthResult`."""
+    """Adds deficit spans and the strength class to ``doc._.evidence``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        if not Doc.has_extension("strength"):
-            Doc.set_extension("strength", default=None)
+        register_extensions()
         lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.strength = find_deficits(doc.text)
+        if is_english(doc):
+            add(doc, strength_evidence(find_deficits(doc.text)))
         return doc
 
 
-@Language.factory("goalcheck/strength", assigns=["doc._.strength"])
+@Language.factory("goalcheck/strength", assigns=["doc._.evidence"])
 def make_strength(nlp: Language, name: str) -> StrengthComponent:
     """spaCy factory: ``nlp.add_pipe("goalcheck/strength")``."""
     return StrengthComponent(nlp, name)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+#: Characters of a goal that are analysed; a longer text is cut (and said so).
+MAX_GOAL_CHARS = 5000
+
 #: Numbering and bullet remnants that open a goal line ("1.", "Goal #2:", "•", "a)").
 PREFIX_RE = re.compile(
     r"""^\s*(?:

@@ -20,7 +20,10 @@ from pathlib import Path
 from typing import cast
 
 from goalcheck.errors import UnreadableDocument, display_name
+from goalcheck.ingest.docx import read_docx
 from goalcheck.ingest.limits import ReadLimits, check_bytes, check_chars, check_zip
+from goalcheck.ingest.pdfium import read_pdf
+from goalcheck.ingest.text import read_text
 from goalcheck.options import OCR_MODES, PDF_READERS, PdfReader, choice, ocr_mode
 from goalcheck.schema import Document
 
@@ -180,17 +183,14 @@ def read_document(
 
     kind = sniff(data)
     if kind == "pdf":
-        from goalcheck.ingest.pdfium import read_pdf
 
         doc = read_pdf(data, label, reader=pdf_reader, password=password, limits=limits, ocr_mode=mode)
     elif kind == "docx":
-        from goalcheck.ingest.docx import read_docx
 
         check_zip(label, data, limits)
         doc = read_docx(data, label)
         check_chars(label, sum(len(ln.text) for ln in doc.lines), limits.max_chars)
     elif kind == "text":
-        from goalcheck.ingest.text import read_text
 
         text = _decode(data) or ""
         check_chars(label, len(text), limits.max_chars)

@@ -38,6 +38,7 @@ from pdfplumber.table import TableFinder
 from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 from pdfplumber.utils.text import LIGATURES
 
+from goalcheck.ingest import pdf
 from goalcheck.options import PdfReader
 from goalcheck.schema import Document
 
@@ -488,8 +489,6 @@ def read_pdf(data: bytes, source: str, *, reader: PdfReader = "auto", **options:
 
     ``options`` are those of ``pdf.read_pdf`` (password, max_pages, ocr_mode).
     """
-    from goalcheck.ingest import pdf
-
     if reader == "pdfplumber":
         return pdf.read_pdf(data, source, **options)
     with pdfium_pages(data, options.get("password"), reader) as pages:

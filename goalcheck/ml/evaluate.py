@@ -20,17 +20,25 @@ import logging
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
+import sklearn
 from sklearn.metrics import accuracy_score, cohen_kappa_score, f1_score
 
 from .. import scoring
+from ..components.domain import classify_domain
+from ..components.standards import evaluate_alignment
+from ..convert import outcome
+from ..extract import THRESHOLD, rule_is_goal_line
 from ..schema import COMPONENTS
-from .predict import combine_binary, combine_label, goal_probas, rule_domain
+from ..version import __version__
+from .corpus import OUTSIDE, SEED, Corpus, goal_target, head_classes, load_corpus
+from .fit import oof_goal_probas, oof_line_labels
+from .io import ARTIFACTS, models_dir
+from .combine import RuleModelCombiner, Row
+from .predict import clear_cache, goal_probas, load_models, rule_domain
 
-if TYPE_CHECKING:
-    from .train import Corpus
 
 log = logging.getLogger(__name__)
 
@@ -55,33 +63,35 @@ def _rule_answer(corpus: Corpus, i: int, head: str) -> Any:
         return a.strength_class
     rule = rule_domain(corpus.goal_inputs[i])
     if rule is None:
-        from ..components.domain import classify_domain
-
         rule = classify_domain(a.text)[0]
     return rule
+
+
+def combiner_inputs(corpus: Corpus, idx: Sequence[int], head: str, proba: np.ndarray) -> list[Row]:
+    """Rows of (rules' verdict, model probabilities) of ``head`` over goals ``idx``.
+
+    For the domain, the verdict is the cue words' (None when there is none: the model decides).
+    """
+    rows: list[Row] = []
+    for k, i in enumerate(idx):
+        rule = rule_domain(corpus.goal_inputs[i]) if head == "domain" else _rule_answer(corpus, i, head)
+        rows.append((rule, proba[k]))
+    return rows
 
 
 def decisions(corpus: Corpus, idx: Sequence[int], head: str, proba: np.ndarray,
               policy: dict[str, Any]) -> list[Any]:
     """The decisions of ``head`` over goals ``idx`` under ``policy`` (probabilities row-aligned)."""
-    from .train import head_classes
-
-    out: list[Any] = []
-    classes = [str(c) for c in head_classes(head)]
-    for k, i in enumerate(idx):
-        if head in COMPONENTS:
-            out.append(combine_binary(bool(_rule_answer(corpus, i, head)), float(proba[k, 1]), policy))
-        else:
-            rule = _rule_answer(corpus, i, head)
-            if head == "domain" and policy["mode"] != "rules":
-                rule = rule_domain(corpus.goal_inputs[i])  # None: no cue, the model decides
-            out.append(combine_label(rule, proba[k], classes, policy))
-    return out
+    rows = combiner_inputs(corpus, idx, head, proba)
+    if head == "domain" and policy["mode"] == "rules":
+        rows = [(_rule_answer(corpus, i, head), p) for i, (_, p) in zip(idx, rows, strict=True)]
+    combiner = RuleModelCombiner(head, [policy], [str(c) for c in head_classes(head)])
+    combiner.policy_ = dict(policy)
+    return combiner.predict(rows)
 
 
-def _gold(corpus: Corpus, idx: Sequence[int], head: str) -> list[Any]:
-    from .train import goal_target
-
+def gold(corpus: Corpus, idx: Sequence[int], head: str) -> list[Any]:
+    """The gold labels of ``head`` (component presence as bools)."""
     return [bool(goal_target(corpus.goals[i], head)) if head in COMPONENTS
             else goal_target(corpus.goals[i], head) for i in idx]
 
@@ -89,12 +99,12 @@ def _gold(corpus: Corpus, idx: Sequence[int], head: str) -> list[Any]:
 def score_head(corpus: Corpus, idx: Sequence[int], head: str, proba: np.ndarray,
                policy: dict[str, Any]) -> float:
     """Component F1 (present class), strength macro F1, or domain accuracy of one head."""
-    pred, gold = decisions(corpus, idx, head, proba, policy), _gold(corpus, idx, head)
+    pred, want = decisions(corpus, idx, head, proba, policy), gold(corpus, idx, head)
     if head in COMPONENTS:
-        return float(f1_score(gold, pred, zero_division=0))
+        return float(f1_score(want, pred, zero_division=0))
     if head == "strength":
-        return float(f1_score(gold, pred, average="macro", zero_division=0))
-    return float(accuracy_score(gold, pred))
+        return float(f1_score(want, pred, average="macro", zero_division=0))
+    return float(accuracy_score(want, pred))
 
 
 def _system_policy(system: str, policy: dict[str, Any]) -> dict[str, Any]:
@@ -114,15 +124,14 @@ def goal_metrics(corpus: Corpus, idx: Sequence[int], probas: dict[str, np.ndarra
         f1s = {}
         for c in COMPONENTS:
             present[c] = decisions(corpus, idx, c, probas[c], _system_policy(system, policies[c]))
-            f1s[c] = _round(f1_score(_gold(corpus, idx, c), present[c], zero_division=0))
+            f1s[c] = _round(f1_score(gold(corpus, idx, c), present[c], zero_division=0))
         res["component_f1"] = f1s
         res["component_macro_f1"] = _round(np.mean([v for v in f1s.values() if v is not None]))
         pred_class = [
             scoring.measurability_class(
                 [c for c in COMPONENTS if present[c][k]],
                 corpus.goals[i].get("kind") or "annual_goal",
-                outcome=("measurable" if getattr(corpus.analyses[i], "_postsecondary_timeframe", False)
-                         else "partially_measurable"),
+                outcome=outcome(corpus.analyses[i].evidence) or "partially_measurable",
             )
             for k, i in enumerate(idx)
         ]
@@ -130,9 +139,9 @@ def goal_metrics(corpus: Corpus, idx: Sequence[int], probas: dict[str, np.ndarra
         res["measurability_accuracy"] = _round(accuracy_score(gold_class, pred_class))
         for head, name in (("strength", "strength"), ("domain", "domain")):
             pred = decisions(corpus, idx, head, probas[head], _system_policy(system, policies[head]))
-            gold = _gold(corpus, idx, head)
-            res[f"{name}_macro_f1"] = _round(f1_score(gold, pred, average="macro", zero_division=0))
-            res[f"{name}_accuracy"] = _round(accuracy_score(gold, pred))
+            want = gold(corpus, idx, head)
+            res[f"{name}_macro_f1"] = _round(f1_score(want, pred, average="macro", zero_division=0))
+            res[f"{name}_accuracy"] = _round(accuracy_score(want, pred))
         out[system] = res
     return out
 
@@ -172,7 +181,6 @@ def _breakdown(corpus: Corpus, idx: list[int], probas: dict[str, np.ndarray],
 
 
 def _rule_line_label(text: str, context: str) -> str:
-    from ..extract import THRESHOLD, rule_is_goal_line
 
     label, p = rule_is_goal_line(text, context)
     if label == "not_goal" or p < THRESHOLD:
@@ -197,8 +205,6 @@ def line_metrics(gold: list[str], pred: list[str]) -> dict[str, Any]:
 def full_report(corpus: Corpus, bundle: dict[str, Any], line_model: Any,
                 oof: dict[str, np.ndarray], oof_lines: list[str]) -> dict[str, Any]:
     """All metrics: held-out test (all, handwritten, composed, by domain and grade band), CV, lines."""
-    from .train import head_classes
-
     policies = bundle["policy"]
     test = corpus.goal_idx("test")
     raw = goal_probas(bundle, [corpus.goal_inputs[i] for i in test])
@@ -236,11 +242,7 @@ def full_report(corpus: Corpus, bundle: dict[str, Any], line_model: Any,
 
 
 def alignment_metrics(corpus: Corpus, idx: list[int]) -> dict[str, Any] | None:
-    """The standards helper's ``evaluate_alignment`` on the test goals, when it exists."""
-    try:
-        from ..components.standards import evaluate_alignment
-    except ImportError:
-        return None
+    """The standards ``evaluate_alignment`` figures on the test goals."""
     try:
         figures = evaluate_alignment([corpus.goals[i] for i in idx])
     except Exception as exc:  # noqa: BLE001  report, do not hide the other metrics
@@ -251,9 +253,6 @@ def alignment_metrics(corpus: Corpus, idx: list[int]) -> dict[str, Any] | None:
 
 def provenance(corpus: Corpus, seed: int) -> dict[str, Any]:
     """Data hashes and library versions recorded in every artifact's meta (no clock)."""
-    import sklearn
-
-    import goalcheck
 
     def sha(p: Path) -> str:
         return hashlib.sha256(p.read_bytes()).hexdigest()
@@ -262,9 +261,11 @@ def provenance(corpus: Corpus, seed: int) -> dict[str, Any]:
         "training_data_sha256": {
             "goals.jsonl": sha(corpus.data_dir / "goals.jsonl"),
             "lines.jsonl": sha(corpus.data_dir / "lines.jsonl"),
+            **({OUTSIDE: sha(corpus.data_dir / OUTSIDE)} if (corpus.data_dir / OUTSIDE).exists()
+               else {}),
         },
         "versions": {"sklearn": sklearn.__version__, "numpy": np.__version__,
-                     "goalcheck": goalcheck.__version__},
+                     "goalcheck": __version__},
         "seed": seed,
         "n_train_goals": len(corpus.goal_idx("train")),
         "n_train_lines": len(corpus.line_idx("train")),
@@ -274,8 +275,6 @@ def provenance(corpus: Corpus, seed: int) -> dict[str, Any]:
 def artifact_sizes(directory: Path) -> dict[str, int]:
     """Size of each artifact file in kB (rounded: pickles of equal models can differ by a
     few bytes, and metrics.json must be byte-identical for the same data)."""
-    from .io import ARTIFACTS
-
     return {f"{n}.joblib": round((directory / f"{n}.joblib").stat().st_size / 1000)
             for n in ARTIFACTS if (directory / f"{n}.joblib").exists()}
 
@@ -326,10 +325,6 @@ def summary_lines(metrics: dict[str, Any]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``goalcheck evaluate``; returns the exit code."""
-    from .io import models_dir
-    from .predict import clear_cache, load_models
-    from .train import SEED, load_corpus, oof_goal_probas, oof_line_labels
-
     parser = argparse.ArgumentParser(prog="goalcheck evaluate",
                                      description="Held-out metrics and ablation of the models.")
     parser.add_argument("--data", type=Path, default=Path("training_data"),

@@ -19,17 +19,22 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from ..schema import COMPONENTS, DOMAINS, GoalAnalysis
+from ..components import build_rules_nlp
+from ..components.base import evidence, register_extensions
+from ..components.domain import domain_scores
+from ..components.text import MAX_GOAL_CHARS, fold_case
+from ..convert import rules_analysis
+from ..components.measurability import find_regex_components
+from ..extract import rule_is_goal_line
+from ..schema import COMPONENTS, DOMAINS, Evidence, GoalAnalysis
 
 Record = dict[str, Any]
-
-_RULE_ID = re.compile(r"^(\w+) found \(.*\(rule: ([\w\- ]+)\)$", re.DOTALL)
-_DEFICIT_CAT = re.compile(r"^deficit framing \(([^)]*)\)")
 
 
 class Field(BaseEstimator, TransformerMixin):  # type: ignore[misc]
@@ -64,8 +69,6 @@ def make_featurizer(max_word: int = 8000, max_char: int = 12000) -> FeatureUnion
 
 
 def _float32() -> Any:
-    import numpy as np
-
     return np.float32
 
 
@@ -81,21 +84,8 @@ def slim(featurizer: FeatureUnion) -> FeatureUnion:
 # --- goals --------------------------------------------------------------------------
 
 
-def rule_analyses(texts: Sequence[str], kinds: Sequence[str | None] | None = None) -> list[GoalAnalysis]:
-    """The rules' analyses of ``texts`` (components, vague verbs, deficits), no model, no scores.
-
-    This is the first stage of :func:`goalcheck.api.analyze_many`, run without
-    the models so that training never depends on existing artifacts.
-    """
-    from ..api import analyze_rules
-
-    return analyze_rules(texts, kinds=kinds)
-
-
 def domain_rule_features(text: str) -> dict[str, float]:
     """The domain lexicon's cue scores and verdict (as ``classify_domain`` decides it) as features."""
-    from ..components.domain import domain_scores
-
     scores, _ = domain_scores(text)
     feats = {f"dom_score={d}": math.log1p(scores[d]) for d in DOMAINS if scores[d] > 0}
     if feats:  # classify_domain's choice: highest score, ties in DOMAINS order
@@ -104,43 +94,80 @@ def domain_rule_features(text: str) -> dict[str, float]:
     return feats
 
 
-def goal_rule_features(a: GoalAnalysis) -> dict[str, float]:
-    """Pattern features of one rules-only analysis (see module docstring)."""
+def goal_rule_features(text: str, found: Sequence[Evidence]) -> dict[str, float]:
+    """Pattern features of the rules' evidence on one goal (see module docstring).
+
+    Only rule evidence is read (never a model's), so training and prediction see the same thing.
+    """
     feats: dict[str, float] = {}
-    for name in COMPONENTS:
-        comp = a.components[name]
-        if comp.present:
+    spans: dict[str, int] = dict.fromkeys(COMPONENTS, 0)
+    vague: list[str] = []
+    deficits = 0
+    strength = "strength_based"
+    kind = "annual_goal"
+    for e in found:
+        if e.source == "model":
+            continue
+        if e.dimension == "measurability":
+            if e.label in spans:
+                spans[e.label] += 1
+                feats[f"{e.label}:rule={e.rule}"] = 1.0
+            elif e.label == "vague_verb" and e.start is not None:
+                vague.append(" ".join(text[e.start:e.end].lower().split()[:2]))
+            elif e.label == "note":
+                feats["note=" + e.rule] = 1.0
+            elif e.label == "after_school_time":
+                feats["postsecondary_timeframe"] = 1.0
+            elif e.label == "outcome":
+                feats["outcome=" + str(e.data.get("status"))] = 1.0
+        elif e.dimension == "strength":
+            if e.label == "deficit":
+                deficits += 1
+                feats["deficit_cat=" + e.rule] = 1.0
+            elif e.label == "strength_class":
+                strength = str(e.data.get("value"))
+        elif e.dimension == "kind":
+            kind = str(e.data.get("value"))
+    for name, n in spans.items():
+        if n:
             feats[f"{name}:present"] = 1.0
-            feats[f"{name}:n"] = float(min(len(comp.spans), 3))
+            feats[f"{name}:n"] = float(min(n, 3))
         else:
             feats[f"{name}:absent"] = 1.0
-    for e in a.explanations:
-        if e.dimension == "measurability":
-            m = _RULE_ID.match(e.detail)
-            if m:
-                feats[f"{m.group(1)}:rule={m.group(2).replace(' ', '_')}"] = 1.0
-            elif e.source == "rule":
-                feats["note=" + e.detail.split(":")[0][:40]] = 1.0
-        elif e.dimension == "strength":
-            m = _DEFICIT_CAT.match(e.detail)
-            if m:
-                feats["deficit_cat=" + m.group(1).replace(" ", "_")] = 1.0
-    if a.vague_verbs:
-        feats["vague:n"] = float(min(len(a.vague_verbs), 3))
-        for v in a.vague_verbs:
-            feats["vague=" + " ".join(v.text.lower().split()[:2])] = 1.0
-    feats["strength=" + a.strength_class] = 1.0
-    feats["deficit:n"] = float(min(len(a.deficit_spans), 3))
-    if getattr(a, "_postsecondary_timeframe", False):
-        feats["postsecondary_timeframe"] = 1.0
-    feats["kind=" + a.kind] = 1.0
-    feats.update(domain_rule_features(a.text))
+    if vague:
+        feats["vague:n"] = float(min(len(vague), 3))
+        for v in vague:
+            feats["vague=" + v] = 1.0
+    feats["strength=" + strength] = 1.0
+    feats["deficit:n"] = float(min(deficits, 3))
+    feats["kind=" + kind] = 1.0
+    feats.update(domain_rule_features(text))
     return feats
+
+
+def rule_analyses(texts: Sequence[str], kinds: Sequence[str | None] | None = None) -> list[GoalAnalysis]:
+    """The rules' analyses of ``texts`` (components, vague verbs, deficits, domain), no model, no scores.
+
+    Training runs the rule components alone, so it never depends on existing artifacts.
+    """
+    nlp = build_rules_nlp()
+    register_extensions()
+    docs = []
+    for i, text in enumerate(texts):
+        doc = nlp.make_doc(fold_case(text[:MAX_GOAL_CHARS]))
+        doc._.goal_context = {"kind": kinds[i] if kinds else None}
+        docs.append(doc)
+    return [rules_analysis(t, evidence(d)) for t, d in zip(texts, nlp.pipe(docs), strict=True)]
+
+
+def goal_record(text: str, found: Sequence[Evidence]) -> Record:
+    """The model input of one goal: its text and the features of the rules' evidence."""
+    return {"text": text, "rules": goal_rule_features(text, found)}
 
 
 def goal_records(analyses: Iterable[GoalAnalysis]) -> list[Record]:
     """Model inputs of rules-only analyses."""
-    return [{"text": a.text, "rules": goal_rule_features(a)} for a in analyses]
+    return [goal_record(a.text, a.evidence) for a in analyses]
 
 
 # --- lines --------------------------------------------------------------------------
@@ -148,9 +175,6 @@ def goal_records(analyses: Iterable[GoalAnalysis]) -> list[Record]:
 
 def line_records(texts: Sequence[str], contexts: Sequence[str]) -> list[Record]:
     """Model inputs of document lines: text, section context and the extractor's rule verdict."""
-    from ..components.measurability import find_regex_components
-    from ..extract import rule_is_goal_line
-
     out = []
     for text, ctx in zip(texts, contexts, strict=True):
         ctx = ctx or "other"

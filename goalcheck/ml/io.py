@@ -20,8 +20,6 @@ from typing import Any
 import joblib
 import sklearn
 
-import goalcheck
-
 from ..errors import ModelArtifactError
 
 log = logging.getLogger(__name__)
@@ -41,7 +39,7 @@ def models_dir() -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    checkout = Path(goalcheck.__file__).resolve().parent.parent / "models"
+    checkout = Path(__file__).resolve().parents[2] / "models"
     installed = Path(sys.prefix) / "share" / "goalcheck" / "models"
     return checkout if checkout.is_dir() or not installed.is_dir() else installed
 

@@ -1,7 +1,7 @@
-"""Learned models on top of the rules: component presence, strength, domain, goal lines.
+"""Loading the learned models, the pure rule/model combination rules, and the goal-line scorer.
 
-:func:`apply_models` is called by :func:`goalcheck.api.analyze_many` after the
-rules and before scoring. For each head a *policy*, chosen at training time
+The goal heads are applied by the ``goalcheck/refine`` component
+(:mod:`goalcheck.ml.refine`). For each head a *policy*, chosen at training time
 by cross-validation on the training split (see ``models/MODEL_CARD.md``),
 says how the model and the rules combine:
 
@@ -10,9 +10,7 @@ says how the model and the rules combine:
 - ``override``: the rules decide unless the model is confident
   (``p >= threshold``) of the other answer.
 
-Every decision the model changes, and one summary per dimension where it
-agrees, is recorded as an :class:`~goalcheck.schema.Explanation` with
-``source="model"``.
+Every decision the model changes is recorded as evidence with ``source="model"``.
 """
 
 from __future__ import annotations
@@ -25,8 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from ..schema import COMPONENTS, Explanation, GoalAnalysis
-from .features import Record, goal_records, line_records
+from ..extract import rule_is_goal_line
+from .features import Record, line_records
 from .io import load_artifact
 
 log = logging.getLogger(__name__)
@@ -116,107 +114,6 @@ def rule_domain(record: Record) -> str | None:
     return None
 
 
-# --- applying the models to analyses ----------------------------------------------------
-
-
-def apply_models(analyses: list[GoalAnalysis], directory: Path | None = None) -> None:
-    """Refine rules-only analyses in place: domain, component presence, strength class.
-
-    Scores, classes and rewrites are not recomputed here (the caller does it).
-
-    Raises:
-        ModelArtifactError: the models are missing or fail their checks (run ``goalcheck train``).
-
-    Example:
-        >>> from goalcheck.ml.features import rule_analyses
-        >>> a = rule_analyses(["Maya will read 20 sight words with 90% accuracy by May 2027."])
-        >>> apply_models(a)
-        >>> any(e.source == "model" for e in a[0].explanations)
-        True
-    """
-    bundle = load_models(directory)["goal_models"]
-    if not analyses:
-        return
-    records = goal_records(analyses)
-    probas = goal_probas(bundle, records)
-    policy: dict[str, Policy] = bundle["policy"]
-    classes: dict[str, list[str]] = bundle["classes"]
-    for i, (a, rec) in enumerate(zip(analyses, records, strict=True)):
-        _apply_components(a, {c: float(probas[c][i, 1]) for c in COMPONENTS}, policy)
-        _apply_strength(a, probas["strength"][i], classes["strength"], policy["strength"])
-        _apply_domain(a, rec, probas["domain"][i], classes["domain"], policy["domain"])
-
-
-def _apply_components(a: GoalAnalysis, p: dict[str, float], policy: dict[str, Policy]) -> None:
-    agreed: list[float] = []
-    for c in COMPONENTS:
-        if policy[c]["mode"] == "rules":
-            continue
-        comp = a.components[c]
-        decided = combine_binary(comp.present, p[c], policy[c])
-        conf = p[c] if decided else 1.0 - p[c]
-        if decided == comp.present:
-            agreed.append(conf)
-            continue
-        comp.present = decided
-        if decided:
-            detail = (f"{c} judged present by the model (p={p[c]:.2f}) although no rule found it; "
-                      "no span can be shown")
-        else:
-            detail = (f"{c} judged absent by the model (p={1 - p[c]:.2f}): the span the rules "
-                      "found is kept but not counted")
-        a.explanations.append(Explanation("measurability", "model", detail, conf))
-    if agreed:
-        a.explanations.append(Explanation(
-            "measurability", "model",
-            f"the model agrees with the rules on {len(agreed)} component(s)", min(agreed)))
-
-
-def _apply_strength(a: GoalAnalysis, proba: np.ndarray, classes: list[str], policy: Policy) -> None:
-    if policy["mode"] == "rules":
-        return
-    decided = combine_label(a.strength_class, proba, classes, policy)
-    conf = float(proba[classes.index(decided)])
-    if decided == a.strength_class:
-        a.explanations.append(Explanation(
-            "strength", "model", f"the model agrees: {decided.replace('_', '-')}", conf))
-        return
-    if (decided == "deficit_based") != bool(a.deficit_spans):
-        # RUBRIC 3: deficit_based means one or more deficit spans; the model cannot add or
-        # remove spans, so it only flags its doubt.
-        a.explanations.append(Explanation(
-            "strength", "model",
-            f"the model reads the framing as {decided.replace('_', '-')} (p={conf:.2f}); the class "
-            "follows the deficit phrases found, so review the wording yourself", conf))
-        return
-    before, a.strength_class = a.strength_class, decided
-    a.explanations.append(Explanation(
-        "strength", "model",
-        f"the model reads the framing as {decided.replace('_', '-')} "
-        f"(the lexicon said {before.replace('_', '-')})", conf))
-
-
-def _apply_domain(a: GoalAnalysis, rec: Record, proba: np.ndarray, classes: list[str],
-                  policy: Policy) -> None:
-    rule = rule_domain(rec)
-    decided = combine_label(rule, proba, classes, policy)
-    conf = float(proba[classes.index(decided)])
-    before = a.domain
-    a.domain = decided
-    if decided == rule:
-        a.explanations.append(Explanation("domain", "model", f"the model agrees: {decided}", conf))
-    else:
-        a.explanations.append(Explanation(
-            "domain", "model",
-            f"{decided}, decided by the model" + (f" (the cue words said {rule})" if rule else
-                                                  " (no cue word found)"), conf))
-    if before is not None and before != decided and a.alignment is not None:
-        from ..components.standards import align
-
-        a.alignment, notes = align(a.text, decided, getattr(a, "_grade", None))
-        a.explanations.extend(notes)
-
-
 # --- goal lines ---------------------------------------------------------------------------
 
 _GOAL_LABELS = ("annual_goal", "objective")
@@ -273,8 +170,6 @@ def combined_line_scorer(text: str, section_kind: str = "") -> tuple[str, float]
 
 
 def _combined_many(texts: list[str], kinds: list[str]) -> list[tuple[str, float]]:
-    from ..extract import rule_is_goal_line
-
     out = []
     for text, kind, (model_label, model_p) in zip(texts, kinds, is_goal_line(texts, kinds), strict=True):
         rule_label, rule_p = rule_is_goal_line(text, kind)

@@ -1,0 +1,60 @@
+"""What every goalcheck component shares: the Doc extensions and the evidence they carry.
+
+Each component appends :class:`~goalcheck.schema.Evidence` records (as plain
+dicts, so ``Doc.to_bytes()`` and ``nlp.pipe(n_process=...)`` work) to
+``doc._.evidence``; ``doc._.goal_context`` carries what the caller knows about
+the goal (``kind``, ``grade``). Nothing else is stored on the Doc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..schema import Evidence
+
+EXTENSIONS = ("evidence", "goal_context")
+
+
+def register_extensions() -> None:
+    """Register ``doc._.evidence`` and ``doc._.goal_context`` (once; safe to call again)."""
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def add(doc: Doc, evidence: Evidence | Iterable[Evidence]) -> None:
+    """Append one or more evidence records to ``doc``."""
+    items = [evidence] if isinstance(evidence, Evidence) else list(evidence)
+    if doc._.evidence is None:
+        doc._.evidence = []
+    doc._.evidence.extend(e.to_dict() for e in items)
+
+
+def evidence(doc: Doc) -> list[Evidence]:
+    """The evidence records on ``doc``, in the order they were made."""
+    return [Evidence.from_dict(d) for d in doc._.evidence or []]
+
+
+def context(doc: Doc) -> dict[str, Any]:
+    """What the caller said about the goal: ``{"kind": ..., "grade": ...}`` (empty if nothing)."""
+    return dict(doc._.goal_context or {})
+
+
+def latest(items: Iterable[Evidence], dimension: str, label: str) -> Evidence | None:
+    """The last decision of ``dimension``/``label`` (a later component may revise an earlier one)."""
+    found = None
+    for e in items:
+        if e.dimension == dimension and e.label == label:
+            found = e
+    return found
+
+
+def is_english(doc: Doc) -> bool:
+    """False when the language component found another language (then nothing else runs)."""
+    for d in doc._.evidence or []:
+        if d["dimension"] == "language":
+            return d["data"].get("value") in (None, "en")
+    return True

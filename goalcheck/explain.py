@@ -1,0 +1,209 @@
+"""Every explanation a user reads, built from the evidence in one place.
+
+Sentences are for a new teacher: what was found, what is missing, and what to
+do about it; no rule ids, no internal names, no raw similarity figures. The
+``source`` and ``confidence`` of each explanation come from the evidence it
+explains, so the JSON output still says which rule, lexicon or model decided.
+"""
+
+from __future__ import annotations
+
+from .schema import Evidence, Explanation, GoalAnalysis
+
+#: The question each component answers (RUBRIC 2).
+COMPONENT_QUESTIONS: dict[str, str] = {
+    "timeframe": "by when the goal is to be met",
+    "condition": "under what circumstances or with what materials",
+    "learner": "who will do it",
+    "behavior": "the action a teacher can see or count",
+    "criterion": "how well, how much or how often",
+    "measurement": "how progress will be measured",
+}
+#: What to add for a missing component, with an example.
+COMPONENT_ADVICE: dict[str, str] = {
+    "timeframe": "add the date by which the goal is to be met (e.g. 'By June 2027' or 'by the annual review')",
+    "condition": "say under what circumstances or with what materials (e.g. 'given a grade-level passage')",
+    "learner": "name the student who will do it",
+    "behavior": "name an action a teacher can see or count (read aloud, write, solve, request...)",
+    "criterion": "say how well, how much or how often (e.g. 'with 80% accuracy' or 'in 4 of 5 trials')",
+    "measurement": "say how progress will be measured (e.g. 'as measured by weekly probes' or 'observation data')",
+}
+COMPONENT_NAMES: dict[str, str] = {
+    "timeframe": "Timeframe", "condition": "Condition", "learner": "Learner",
+    "behavior": "Observable behavior", "criterion": "Criterion", "measurement": "Measurement",
+}
+CLASS_NAMES: dict[str, str] = {
+    "measurable": "Measurable", "partially_measurable": "Partly measurable",
+    "not_measurable": "Not measurable",
+}
+_NOTES: dict[str, str] = {
+    "objective_opening_verb": "No student is named: it reads as an objective that opens with its action.",
+    "action_after_vague_verb": "The vague verb is followed by an action that can be seen or counted, "
+                               "so the goal has an observable behavior.",
+    "unlisted_verb": "The action verb is not in goalcheck's verb list; it was taken as observable, "
+                     "so check that a teacher could see or count it.",
+    "misspelt_observable_verb": "The action verb looks misspelt; it was read as the verb it resembles. "
+                                "Correct the spelling.",
+    "misspelt_vague_verb": "A verb looks misspelt and reads as a vague verb; correct the spelling.",
+    "not_a_word": "The word after 'will' is not an English verb goalcheck knows; check the spelling.",
+    "present_tense": "Written in the present tense: judged on the verb as written.",
+    "placeholder_learner": "The student is a blank to fill in: write the student's name.",
+    "placeholder_behavior": "The action is a blank to fill in: write what the student will do.",
+}
+_LANGUAGES = {"es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
+              "vi": "Vietnamese", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
+              "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "th": "Thai", "el": "Greek"}
+
+
+def language_name(code: str | None) -> str:
+    """The English name of a language code ("es" -> "Spanish")."""
+    return _LANGUAGES.get(code or "", code or "another language")
+
+
+def _quote(a: GoalAnalysis, e: Evidence) -> str:
+    if e.start is None or e.end is None:
+        return ""
+    if e.source == "field":
+        return str(e.data.get("text", ""))[e.start:e.end]
+    return a.text[e.start:e.end]
+
+
+def _headline(a: GoalAnalysis, profile_name: str) -> Explanation:
+    cls = a.measurability_class
+    head = f"{CLASS_NAMES[cls]} ({a.measurability_score}/100)"
+    if a.kind == "postsecondary_goal":
+        why = {
+            "measurable": "an outcome that will happen, or not, after high school (Indicator 13)",
+            "partially_measurable": "an outcome after high school, but it names nothing specific: "
+                                    "say which job, program or living arrangement",
+            "not_measurable": "a wish, a plan or an outcome that cannot be counted: state what the "
+                              "student will do after high school (enroll in, work at, live in)",
+        }[cls]
+        return Explanation("measurability", "rule", f"{head}: {why}.", 1.0)
+    if cls == "measurable":
+        why = "it names an observable behavior and " + (
+            "the parts this rubric requires" if len(a.required) > 2 else "a criterion")
+    elif cls == "partially_measurable":
+        why = "it names an observable behavior, but to be measurable: " + "; ".join(
+            COMPONENT_ADVICE[c] for c in a.missing_required)
+    else:
+        why = "it names no action a teacher can see or count: " + COMPONENT_ADVICE["behavior"]
+    rubric = "" if profile_name == "idea" else f" under the '{profile_name}' rubric"
+    return Explanation("measurability", "rule", f"{head}{rubric}: {why}.", 1.0)
+
+
+def explain(a: GoalAnalysis) -> list[Explanation]:
+    """The explanations of one finished analysis (classes and scores already set)."""
+    if a.status == "not_analysed":
+        return [Explanation(
+            "language", "lexicon",
+            f"This goal is in {language_name(a.language)}; goalcheck reads English only, so it was "
+            "not analysed. Score it by hand or give an English version.", 0.9)]
+    out = [_headline(a, a.rubric.get("name", "idea"))]
+    recommended = [c for c in a.missing_recommended if c != "learner" or a.kind != "objective"]
+    if recommended and a.kind != "postsecondary_goal":
+        out.append(Explanation(
+            "measurability", "rule",
+            "Recommended (not required for the class, but each costs points): "
+            + "; ".join(COMPONENT_ADVICE[c] for c in recommended) + ".", 1.0))
+    shown: set[str] = set()
+    tips: set[str] = set()
+    for e in a.evidence:
+        text = _sentence(a, e, shown, tips)
+        if text:
+            out.append(Explanation(e.dimension if e.dimension != "kind" else "measurability",
+                                   e.source, text, e.confidence))
+    return out
+
+
+def _sentence(a: GoalAnalysis, e: Evidence, shown: set[str], tips: set[str]) -> str | None:
+    quote = _quote(a, e)
+    if e.dimension == "measurability":
+        if e.label in COMPONENT_QUESTIONS:
+            if e.source == "model":
+                if e.data.get("present"):
+                    return None
+                return (f"{COMPONENT_NAMES[e.label]}: goalcheck's trained model doubts the words the "
+                        "rules found, so they are not counted; check the wording.")
+            if e.label in shown:
+                return None
+            shown.add(e.label)
+            where = f" (in the '{e.data['field']}' field)" if e.source == "field" else ""
+            return f"{COMPONENT_NAMES[e.label]}: '{quote}'{where} says {COMPONENT_QUESTIONS[e.label]}."
+        if e.label == "vague_verb":
+            return (f"'{quote}' is a vague verb: it names no action a teacher can see or count. "
+                    "Say what the student will do instead.")
+        if e.label == "note" and e.rule == "transition_activity":
+            return ("This can be done while still in high school, so it is a transition activity "
+                    "or an annual goal, not a postsecondary goal: " + str(e.data.get("reason", "")) + ".")
+        if e.label == "note":
+            return _NOTES.get(e.rule)
+        if e.label == "outcome":
+            return str(e.data.get("reason") or "")[:1].upper() + str(e.data.get("reason") or "")[1:] + "."
+        if e.label == "placeholder":
+            return (f"'{quote}' is a blank to fill in, not a {e.data.get('component', 'component')}: "
+                    "replace it with the real value.")
+        return None
+    if e.dimension == "strength":
+        if e.label == "deficit":
+            tip = str(e.data.get("suggestion") or "")
+            text = f"Deficit wording: '{quote}' describes what the student cannot do or is."
+            if tip and tip not in tips:
+                tips.add(tip)
+                text += f" {tip}"
+            return text
+        if e.label == "strength_class" and e.source != "model":
+            if e.data.get("value") == "neutral":
+                return ("It is framed around reducing a behavior, with the replacement behavior "
+                        "named: neutral wording.")
+            return None
+        if e.label == "strength_class" and e.source == "model":
+            return (f"goalcheck's trained model reads the wording as "
+                    f"{str(e.data.get('value')).replace('_', '-')}.")
+        if e.label == "doubt":
+            return ("goalcheck's trained model doubts the strength class; read the wording yourself.")
+        return None
+    if e.dimension == "domain":
+        value = str(e.data.get("value", "")).replace("_", "-")
+        if e.rule == "cue_words":
+            cues = e.data.get("cues") or []
+            return f"Area: {value}" + (f" (words such as {', '.join(cues[:4])})." if cues else
+                                        " (no telling words found; check it).")
+        if e.rule == "cited_standard":
+            return f"Area: {value}, from the standard it cites."
+        if e.source == "model" and e.data.get("rule_value") != e.data.get("value"):
+            return f"Area: {value}, decided by goalcheck's trained model."
+        return None
+    if e.dimension == "alignment":
+        if e.label == "note":
+            text = str(e.data.get("text") or "")
+            return text[:1].upper() + text[1:] + ("." if text and not text.endswith(".") else "")
+        if e.label == "alignment":
+            return _alignment_sentence(e)
+    return None
+
+
+def short_code(code: str) -> str:
+    """A standard's code as teachers write it ("CCSS.ELA-LITERACY.RF.3.4" -> "RF.3.4")."""
+    return code.replace("CCSS.ELA-LITERACY.", "").replace("CCSS.MATH.CONTENT.", "")
+
+
+def _alignment_sentence(e: Evidence) -> str | None:
+    status = e.data.get("status")
+    standards = e.data.get("standards") or []
+    if status == "explicit":
+        return "Cites " + ", ".join(f"{short_code(m['code'])} ({m['statement']})" for m in standards) + "."
+    if status == "inferred" and standards:
+        m = standards[0]
+        return (f"Closest Common Core standard: {short_code(m['code'])}, grade {m['grade']}: "
+                f"{m['statement']}")
+    if status == "none" and e.data.get("reason") == "names_no_skill":
+        return ("It names no particular reading, writing or math skill, so no standard can be "
+                "matched: say which skill (e.g. 'decode CVC words' or 'add fractions').")
+    if status == "none":
+        return ("No close match among the Common Core standards: name the skill more precisely, "
+                "or cite the standard the goal works toward.")
+    if status == "not_applicable":
+        domain = str(e.data.get("domain") or "functional").replace("_", "-")
+        return f"Academic standards do not apply to a {domain} goal."
+    return None
