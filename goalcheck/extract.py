@@ -58,11 +58,11 @@ _SEP = r"\s*(?:[:.)\-–—]|\s-\s)\s*"
 _GOAL_LABEL = re.compile(
     r"^(?:measurable\s+)?(?:annual\s+|iep\s+)?goal(?:\s*(?:/|or|and|&)\s*(?:short[-\s]?term\s+)?(?:objective|benchmark)s?)?"
     r"\s*(?:#|no\.?)?\s*(?P<num>\d{1,2}|[A-Z](?![A-Za-z]))?"
-    r"(?:\s+of\s+\d{1,2})?(?P<sep>\s*[:.),\-–—]\s*|\s+|$)", _R)
+    r"(?:\s+of\s+\d{1,2})?(?:\s*\([^()]{1,40}\))?(?P<sep>\s*[:.),\-–—]\s*|\s+|$)", _R)
 _OBJ_WORD = r"(?:short[-\s]?term\s+)?(?:instructional\s+)?(?:objective|obj\.|benchmark|sto)s?"
 _OBJ_LABEL = re.compile(
-    r"^" + _OBJ_WORD + r"(?:\s*(?:/|or|and|&)\s*" + _OBJ_WORD + r")?\s*(?:#|no\.?)?\s*(?P<num>"
-    + _ROMAN_OR_LETTER + r")?" + _SEP, _R)
+    r"^" + _OBJ_WORD + r"(?:\s*(?:/|or|and|&)\s*" + _OBJ_WORD + r")?\s*(?:#|no\.?)?\s*(?:(?P<num>"
+    + _ROMAN_OR_LETTER + r")(?:\s*\([^()]{1,40}\))?(?:" + _SEP + r"|\s+(?=(?-i:[A-Z])[a-z]))|" + _SEP + r")", _R)
 _OBJ_NUMBER = re.compile(r"^(?:\(?\d{1,2}\.?[a-z]\)|\d{1,2}\.?[a-z][.)]|\(?[a-z]\)|[a-z][.)])\s+")
 _DOTTED_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}[.):]?\s+")
 _NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}[.:)]?)\s+")
@@ -76,6 +76,7 @@ _POST_LABEL = re.compile(
     r"|independent\s+living(?:\s+skills)?)(?:\s+goal)?)\s*[:\-–—]\s*", _R)
 _ROW_NUMBER = re.compile(r"^(?:(?:#|no\.?|num(?:ber)?)\s*[:.]?|(?:goal|obj(?:ective)?)\s*(?:#|no\.?)\s*:)\s*"
                          r"(?P<ref>\d{1,2}(?:\.\d{1,2}|[a-z])?)\s*$", _R)
+_LEAD_IN = re.compile(r"^([^:]{3,90}):\s+(?=\S)")
 _AREA_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z/&'’-]*)(?:\s+[A-Za-z/&'’-]+){0,3}\s*:\s+")
 _TERMINAL = re.compile(r"[.!?][\"')\]]*$")
 _WILL = re.compile(r"\bwill\b", _R)
@@ -371,8 +372,16 @@ def parse_label(text: str) -> tuple[str, str, int | None]:
         return "objective", text[m.end():].strip(), _number(m.group(0).lstrip("("))
     m = _NUMBER.match(text)
     if m:
-        return "number", text[m.end():].strip(), _number(m.group(0).lstrip("(#"))
-    return "none", text, None
+        return "number", _without_lead_in(text[m.end():].strip()), _number(m.group(0).lstrip("(#"))
+    return "none", _without_lead_in(text), None
+
+
+def _without_lead_in(text: str) -> str:
+    """The goal after a lead-in and a colon: "Here is one I wrote: Kai will ..." -> "Kai will ..."."""
+    lead = _LEAD_IN.match(text)
+    if lead and not _WILL.search(lead.group(1)) and _learner_will(text[lead.end():])[0]:
+        return text[lead.end():]
+    return text
 
 
 def strip_label(text: str) -> tuple[str, str]:
@@ -408,7 +417,7 @@ class Unit:
 
 def _starts_unit(line: Line) -> bool:
     return (parse_label(line.text)[0] != "none" or bool(_BULLET.match(line.text) or _LABEL_START.match(line.text))
-            or never_goal(line.text) == "form_prompt")
+            or never_goal(line.text) == "form_prompt" or _is_bare_label(line.text))
 
 
 _UNFINISHED = re.compile(r"(?:[,;:/&-]|\b(?:and|or|of|the|a|an|by|with|to|in|on|for|at|from|per))$", _R)
@@ -525,7 +534,7 @@ def build_units(document: Document, owners: list[Section | None], skip: set[int]
         if cur is not None and prev is not None and _joins(cur, prev, line, owners[k], pitch, full):
             cur.lines.append(line)
         else:
-            gap = prev is None or line.in_table != prev.in_table or not _close(prev, line, 0.0)
+            gap = prev is None or line.in_table != prev.in_table or (not line.in_table and not _close(prev, line, 0.0))
             cur = Unit(lines=[line], section=owners[k], gap_before=gap)
             units.append(cur)
         prev = line
@@ -533,6 +542,9 @@ def build_units(document: Document, owners: list[Section | None], skip: set[int]
     out: list[Unit] = []
     for n, unit in enumerate(units):
         unit.text = " ".join(" ".join(ln.text for ln in unit.lines).split())
+        if len(unit.lines) > 1 and _is_bare_label(unit.lines[0].text):
+            head = " ".join(unit.lines[0].text.split())
+            unit.text = f"{head}: " + " ".join(" ".join(ln.text for ln in unit.lines[1:]).split())
         pieces = split_goals(unit.text) if len(unit.text) > 40 else [unit.text]
         if len(pieces) <= 1:
             unit.label, unit.body, unit.number = parse_label(unit.text)
@@ -552,6 +564,17 @@ def build_units(document: Document, owners: list[Section | None], skip: set[int]
             out.append(part)
             pos += len(piece) + 1
     return out
+
+
+def _is_bare_label(text: str) -> bool:
+    """A line that is only a field name or a goal/objective label, with no colon ("Evaluation procedure")."""
+    flat = " ".join(text.split())
+    if ":" in flat or len(flat.split()) > 5:
+        return False
+    if field_role(flat) is not None:
+        return True
+    kind, body, _ = parse_label(flat + ":")
+    return kind in {"objective", "goal", "goal_header", "postsecondary"} and not body
 
 
 def _field_role(fieldname: str | None) -> str | None:
@@ -642,7 +665,10 @@ def _add_field(goal: Goal, form: FormField) -> None:
 
 
 class _State:
-    """Where the goal reader stands: the current goal, numbered goals, fields waiting for a goal."""
+    """Where the goal reader stands: the current goal, numbered goals, fields waiting for a goal.
+
+    A block is a run of lines with no blank line between them (a table is one block).
+    """
 
     def __init__(self) -> None:
         self.goals: list[Goal] = []
@@ -659,15 +685,13 @@ class _State:
         self.row_number: tuple[tuple[int, float] | None, str] | None = None
         self.baseline_first: bool | None = None  # does this document print baselines before goals?
         self.annual_count = 0
+        self.next_label = "none"  # the label of the next unit that may be a goal (see _next_labels)
 
     def flush_rows(self, row: tuple[int, float] | None) -> None:
-        """Fields of table rows without a goal cell: a baseline waits for the next goal, others join the current."""
+        """Fields of table rows that had no goal cell go where a labelled line would."""
         for key in [k for k in self.row_fields if k != row]:
             for form in self.row_fields.pop(key):
-                if form.role != "baseline" and self.current is not None:
-                    _add_field(self.current, form)
-                else:
-                    self.pending.append(form)
+                _place_field(self, form, None)  # a "Label | value" row: placed like a labelled line
 
 
 def extract_goals(document: Document, sections: list[Section], *,
@@ -692,17 +716,19 @@ def extract_goals(document: Document, sections: list[Section], *,
     score = _batched(score, [u for u in units if _may_be_goal(u)])
     st = _State()
     last_section: Section | None = None
-    for unit in units:
+    following = _next_labels(units)
+    for k, unit in enumerate(units):
+        st.next_label = following[k]
         section = unit.section
         kind_name = section.kind if section else ""
         if section is not last_section:
             st.pending, st.pending_number, last_section = [], None, section
             if kind_name != "objectives":
                 st.current = None
-        if unit.gap_before:
-            st.block_goal = st.block_last = None
         row = (unit.first.page, unit.first.top) if unit.first.in_table else None
         st.flush_rows(row)
+        if unit.gap_before:
+            st.block_goal = st.block_last = None
         role = _field_role(unit.first.field) if unit.first.in_table else None
         label = unit.label
         if role == "number":
@@ -759,6 +785,19 @@ def extract_goals(document: Document, sections: list[Section], *,
     return st.goals
 
 
+def _next_labels(units: list[Unit]) -> list[str]:
+    """For each unit, the label of the next unit in its section that may be a goal."""
+    out = ["none"] * len(units)
+    nxt = "none"
+    for k in range(len(units) - 1, -1, -1):
+        out[k] = nxt
+        if k > 0 and units[k].section is not units[k - 1].section:
+            nxt = "none"
+        elif _may_be_goal(units[k]):
+            nxt = units[k].label
+    return out
+
+
 def _may_be_goal(unit: Unit) -> bool:
     """False for units that can never be goals (wishes, prompts, boilerplate, field lines, and prose
     of three or more sentences none of which opens a goal: a goal is one or two sentences)."""
@@ -794,8 +833,11 @@ def _place_field(st: _State, form: FormField, row: tuple[int, float] | None) -> 
         return
     goal = st.current
     if form.role == "baseline":
-        if st.baseline_first is None:
-            st.baseline_first = not (goal is not None and goal is st.block_goal and goal.baseline is None)
+        if st.baseline_first is None and goal is not None and goal.baseline is None:
+            # after its goal when in the goal's block, or when the goal's objectives follow it
+            st.baseline_first = not (goal is st.block_goal or st.next_label == "objective")
+        elif st.baseline_first is None:
+            st.baseline_first = True
         if st.baseline_first or goal is None or goal.baseline is not None:
             st.pending.append(form)  # printed before the goal it belongs to
             return

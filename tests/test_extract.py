@@ -99,6 +99,12 @@ def test_rule_is_goal_line(text: str, section: str, label: str) -> None:
         ("Criteria: 80% in 4 of 5 trials", ("other", "80% in 4 of 5 trials", None)),
         ("Target date: May 2027", ("other", "May 2027", None)),
         ("Progress report 1 (Nov): ___ met", ("other", "___ met", None)),
+        ("Goal 1 (Math): By June 2027, Jo will add.", ("goal", "By June 2027, Jo will add.", 1)),
+        ("Objective 1 By December 2026, Jo will add.", ("objective", "By December 2026, Jo will add.", None)),
+        ("Here is one I wrote last year: During recess, Kai will invite a peer.",
+         ("none", "During recess, Kai will invite a peer.", None)),
+        ("4. Avoid goals like this: Kai will be nice.", ("number", "Kai will be nice.", 4)),
+        ("Student: Kai Lee", ("none", "Student: Kai Lee", None)),
         ("Maya will   read.", ("none", "Maya will read.", None)),
     ],
 )
@@ -540,3 +546,11 @@ def test_running_header_of_a_text_file_is_dropped() -> None:
     doc = read_document(text.encode(), name="t.txt")
     assert [g.text for g in extract_goals(doc, find_sections(doc))] == [
         "Jo will read 20 words by May 2027, as measured by weekly probes."]
+
+
+def test_label_table_copied_as_text() -> None:
+    (goal,) = goals_of("Annual Goals\n\nAnnual Goal\nBy May 2027, Mateo will read 40 sight words.\nBaseline\n12 words\n"
+                       "Evaluation procedure\nSight word probes\nObjective 1\nBy December 2026, Mateo will read 25 words.\n")
+    assert (goal.text, goal.baseline) == ("By May 2027, Mateo will read 40 sight words.", "12 words")
+    assert [(f.role, f.label) for f in goal.fields] == [("baseline", "Baseline"), ("measurement", "Evaluation procedure")]
+    assert [o.text for o in goal.objectives] == ["By December 2026, Mateo will read 25 words."]
