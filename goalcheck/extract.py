@@ -657,7 +657,13 @@ def _has_field(goal: Goal, role: str) -> bool:
     return any(f.role == role for f in goal.fields)
 
 
+_BLANK_FIELD = re.compile(r"^(?:\s|_+|\.{3,}|\[[^\]]*\]|\(?(?:X{1,3}|N)%?\)?|n/?a|none|tbd)*$", _R)
+
+
 def _add_field(goal: Goal, form: FormField) -> None:
+    """Add a field to its goal; a blank or placeholder field ("____", "[date]") gives nothing (RUBRIC 7.21)."""
+    if _BLANK_FIELD.match(form.text):
+        return
     if form.text and not any((f.role, f.label, f.text) == (form.role, form.label, form.text) for f in goal.fields):
         goal.fields.append(form)
     if form.role == "baseline" and goal.baseline is None and form.text:

@@ -265,3 +265,19 @@ def test_analysis_goldens_agree_with_the_truth() -> None:
 @pytest.mark.parametrize("path", [p for p in _ANALYSED if p not in _QUICK], ids=lambda p: p.name)
 def test_analysis_golden_all(path: Path) -> None:
     _check_analysis(path)
+def test_form_fields_are_components_of_their_goal() -> None:
+    """RUBRIC 2, 'Components found in the goal's form': the field's component is present, its span named."""
+    from goalcheck.api import analyze_document
+
+    text = ("Annual Goals\n\nGoal: Jo will stay in his seat during independent work.\n"
+            "Criteria: 90% of 5-minute intervals\nEvaluation method: interval recording by the aide\n"
+            "Target date: ________\n")
+    (goal,) = analyze_document(text.encode(), name="t.txt").to_dict()["goals"]
+    criterion = goal["components"]["criterion"]
+    assert criterion["present"] and criterion["spans"][-1] == {
+        "start": 0, "end": 25, "text": "90% of 5-minute intervals", "field": "Criteria"}
+    measurement = goal["components"]["measurement"]
+    assert measurement["present"] and measurement["spans"][-1] == {
+        "start": 0, "end": 30, "text": "interval recording by the aide", "field": "Evaluation method"}
+    assert not goal["components"]["timeframe"]["present"]  # a blank field is a placeholder (RUBRIC 7.21)
+    assert goal["measurability"]["class"] == "measurable"
