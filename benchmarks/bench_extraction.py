@@ -37,9 +37,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from goalcheck.extract import extract_goals  # noqa: E402
-from goalcheck.ingest import read_document  # noqa: E402
-from goalcheck.sections import find_sections  # noqa: E402
+from goalcheck.extract import extract_goals
+from goalcheck.ingest import read_document
+from goalcheck.sections import find_sections
 
 CORPUS = ROOT / "tests" / "corpus"
 OTHERS = ROOT / "tests" / "extraction_corpus"

@@ -215,8 +215,8 @@ from goalcheck.extract import sentences, split_goals
         ("   \n ", []),
         ("By May 2027, Jo will read 40 words.", ["By May 2027, Jo will read 40 words."]),
         # three goals printed as one paragraph
-        ("By May 2027, Ruby will name 26 letters in 3 sessions. Ruby will produce 20 letter sounds by May 2027, "
-         "as measured by weekly probes. Given 20 objects, Ruby will count them in 4 of 5 trials.",
+        (("By May 2027, Ruby will name 26 letters in 3 sessions. Ruby will produce 20 letter sounds by May 2027, "
+         "as measured by weekly probes. Given 20 objects, Ruby will count them in 4 of 5 trials."),
          ["By May 2027, Ruby will name 26 letters in 3 sessions.",
           "Ruby will produce 20 letter sounds by May 2027, as measured by weekly probes.",
           "Given 20 objects, Ruby will count them in 4 of 5 trials."]),
@@ -450,7 +450,7 @@ def test_table_cells_are_fields_of_their_row_goal() -> None:
 
 
 def test_table_row_continued_after_a_page_break() -> None:
-    head = dict(in_table=True, size=10)
+    head = {"in_table": True, "size": 10}
     lines = [
         Line("Annual Goals", 1, top=80, size=14, bold=True),
         Line("By June 2027, Devon will locate the safety steps in 5 of 6 tasks.", 1, x0=54, top=700,
@@ -466,7 +466,7 @@ def test_table_row_continued_after_a_page_break() -> None:
 
 
 def test_goal_cell_continued_after_a_page_break() -> None:
-    cell = dict(in_table=True, size=10)
+    cell = {"in_table": True, "size": 10}
     lines = [
         Line("Annual Goals", 1, top=80, size=14, bold=True),
         Line("By June 2027, Devon will locate the safety", 1, x0=54, top=700, field="Annual goal", **cell),
@@ -503,11 +503,11 @@ def test_text_pages_from_form_feeds_or_page_marks(sep: str) -> None:
 
 
 def test_objectives_in_the_row_of_their_goal() -> None:
-    cell = dict(in_table=True, size=10)
+    cell = {"in_table": True, "size": 10}
     lines = [Line("Annual Goals", 1, top=80, size=14, bold=True)]
     for n, (top, goal, objs, crit) in enumerate([
-            (200, "Jo will read 40 words by May 2027.", "1. Jo will read 20 words by Jan 2027. 2. Jo will read 30 "
-             "words by March 2027.", "3 consecutive probes"),
+            (200, "Jo will read 40 words by May 2027.", ("1. Jo will read 20 words by Jan 2027. 2. Jo will read 30 "
+             "words by March 2027."), "3 consecutive probes"),
             (300, "Jo will add 20 facts by May 2027.", "1. Jo will add 10 facts by Jan 2027.", "90% accuracy")]):
         lines += [Line(goal, 1, x0=54, top=top, field="Annual goal", **cell),
                   Line(objs, 1, x0=250, top=top, field="Benchmarks", **cell),

@@ -1,7 +1,7 @@
 """Shipped data: Common Core standards, lexicons, patterns and the sample IEP."""
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 SAMPLE_IEP = Path(str(resources.files("goalcheck").joinpath("data/samples/sample_iep.pdf")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_patterns(name: str) -> dict[str, Any]:
     """A pattern file of ``goalcheck/data/patterns/`` (e.g. ``"form_fields"``), parsed once."""
     path = Path(str(resources.files("goalcheck").joinpath(f"data/patterns/{name}.json")))

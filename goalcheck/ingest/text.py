@@ -34,9 +34,7 @@ def _pages_by_marks(text: str) -> list[str] | None:
     pages: list[list[str]] = [[]]
     for k, row in enumerate(rows):
         if k in cuts:
-            if header and pages[-1] and any(r.strip() for r in pages[-1]):
-                pages.append([])
-            elif not header:
+            if header and pages[-1] and any(r.strip() for r in pages[-1]) or not header:
                 pages.append([])
             continue
         pages[-1].append(row)

@@ -29,13 +29,13 @@ DEV_GOAL_COLUMNS = Doc(
             Table(
                 ["Goal", "Criteria", "Evaluation method", "Baseline"],
                 [
-                    ["By May 2027, given a grade 3 passage, Tomas will read aloud with accuracy and "
-                     "expression.",
+                    [("By May 2027, given a grade 3 passage, Tomas will read aloud with accuracy and "
+                     "expression."),
                      "80 words correct per minute on 3 consecutive probes",
                      "Curriculum-based oral reading fluency probes every two weeks",
                      "48 wcpm on a grade 3 passage (October 2026)"],
-                    ["By May 2027, Tomas will subtract numbers within 20 using a number line or mental "
-                     "strategies.",
+                    [("By May 2027, Tomas will subtract numbers within 20 using a number line or mental "
+                     "strategies."),
                      "18 of 20 facts correct in 2 minutes",
                      "Timed fact probes graphed weekly by the resource teacher",
                      "7 of 20 facts correct in 2 minutes"],
@@ -119,8 +119,8 @@ DEV_SLIDES = Doc(
         ],
         [
             Title("The same goal, rewritten", size=28),
-            Bullets(["By March 2027, given a grade 2 decodable text, Marcus will read 60 words correct "
-                     "per minute on 3 of 4 weekly probes.",
+            Bullets([("By March 2027, given a grade 2 decodable text, Marcus will read 60 words correct "
+                     "per minute on 3 of 4 weekly probes."),
                      "Timeframe, condition, behavior and criterion are all there",
                      "The probes say how progress will be measured"]),
         ],
@@ -292,10 +292,10 @@ HELDOUT_TRANSITION = Doc(
             Table(
                 ["Area", "Postsecondary goal"],
                 [
-                    ["Education/ Training", "After graduation, Devon will complete the landscape "
-                     "technician certificate program at Riverbend Community College."],
-                    ["Employment", "After graduation, Devon will work full time for a landscaping "
-                     "or construction company."],
+                    ["Education/ Training", ("After graduation, Devon will complete the landscape "
+                     "technician certificate program at Riverbend Community College.")],
+                    ["Employment", ("After graduation, Devon will work full time for a landscaping "
+                     "or construction company.")],
                 ],
                 [110, 394],
             ),
@@ -310,8 +310,8 @@ HELDOUT_TRANSITION = Doc(
             Table(
                 ["Annual goal", "How progress will be measured", "Target date"],
                 [
-                    ["By June 2027, given an equipment manual for a landscaping tool, Devon will locate "
-                     "and follow the safety steps in 5 of 6 tasks.",
+                    [("By June 2027, given an equipment manual for a landscaping tool, Devon will locate "
+                     "and follow the safety steps in 5 of 6 tasks."),
                      "Job coach checklist completed", "June 2027"],
                 ],
                 [240, 160, 104],
@@ -326,8 +326,8 @@ HELDOUT_TRANSITION = Doc(
             Table(
                 ["Annual goal", "How progress will be measured", "Target date"],
                 [
-                    ["By June 2027, Devon will write a job estimate that lists materials, labor and "
-                     "total cost with no more than one error on 4 of 5 estimates.",
+                    [("By June 2027, Devon will write a job estimate that lists materials, labor and "
+                     "total cost with no more than one error on 4 of 5 estimates."),
                      "Scored estimates in his portfolio", "June 2027"],
                 ],
                 [240, 160, 104],
@@ -353,16 +353,16 @@ HELDOUT_WEB_PAGE = Doc(
                  "that you can adapt for your students. Remember that every goal must be individualized!"),
             Heading("Reading fluency goals"),
             Bullets([
-                "By the end of the IEP period, given a second grade passage, the student will read 70 "
-                "words correct per minute with 95% accuracy on 3 consecutive probes.",
-                "Given a list of 20 high-frequency words, the student will read 18 correctly within one "
-                "minute in 4 of 5 trials.",
+                ("By the end of the IEP period, given a second grade passage, the student will read 70 "
+                "words correct per minute with 95% accuracy on 3 consecutive probes."),
+                ("Given a list of 20 high-frequency words, the student will read 18 correctly within one "
+                "minute in 4 of 5 trials."),
             ]),
             Heading("Math goals"),
             Bullets([
                 "Student will develop number sense.",
-                "By the annual review, the student will solve two-step word problems involving "
-                "addition and subtraction within 100 with 80% accuracy on weekly quizzes.",
+                ("By the annual review, the student will solve two-step word problems involving "
+                "addition and subtraction within 100 with 80% accuracy on weekly quizzes."),
             ]),
             Para("Want the full list? Download the free printable below!"),
             Para("Sign up for our newsletter and get a goal bank every month."),
@@ -424,14 +424,14 @@ HELDOUT_GOAL_TABLE = Doc(
                 ["#", "Measurable annual goal / objective", "Measurable criteria", "How measured",
                  "Target date"],
                 [
-                    ["1", "Given two-step linear equations, Elias will solve for the variable and check "
-                     "his answer.", "80% accuracy on 4 of 5 probes", "Weekly probes", "06/2027"],
+                    ["1", ("Given two-step linear equations, Elias will solve for the variable and check "
+                     "his answer."), "80% accuracy on 4 of 5 probes", "Weekly probes", "06/2027"],
                     ["1.1", "Elias will solve one-step equations with integers.", "90% accuracy",
                      "Classroom quizzes", "12/2026"],
                     ["1.2", "Elias will solve two-step equations with whole numbers.", "75% accuracy",
                      "Classroom quizzes", "03/2027"],
-                    ["2", "During lunch or free time, Elias will start a conversation with a peer and "
-                     "keep it going for 3 exchanges.", "4 times a week for 4 consecutive weeks",
+                    ["2", ("During lunch or free time, Elias will start a conversation with a peer and "
+                     "keep it going for 3 exchanges."), "4 times a week for 4 consecutive weeks",
                      "Counselor observation log", "06/2027"],
                 ],
                 [26, 190, 110, 100, 78],
@@ -494,8 +494,8 @@ HELDOUT2_LABEL_TABLE = Doc(
                  "support and reads 12 of 50 first-grade sight words. He writes his first name."),
             Heading("Annual Goal 1"),
             Table([], [
-                ["Annual Goal", "By May 2027, given a list of 50 first-grade sight words, Mateo will read 40 "
-                 "correctly within 2 minutes on 3 consecutive weekly probes."],
+                ["Annual Goal", ("By May 2027, given a list of 50 first-grade sight words, Mateo will read 40 "
+                 "correctly within 2 minutes on 3 consecutive weekly probes.")],
                 ["Baseline", "12 of 50 sight words read correctly (September 2026)"],
                 ["Evaluation procedure", "Sight word probes recorded on a data sheet"],
                 ["Schedule", "Weekly"],
@@ -504,8 +504,8 @@ HELDOUT2_LABEL_TABLE = Doc(
             ], [130, 374]),
             Heading("Annual Goal 2"),
             Table([], [
-                ["Annual Goal", "By May 2027, Mateo will write his first and last name with correctly formed "
-                 "letters in 4 of 5 trials."],
+                ["Annual Goal", ("By May 2027, Mateo will write his first and last name with correctly formed "
+                 "letters in 4 of 5 trials.")],
                 ["Baseline", "Writes his first name; last name not yet attempted"],
                 ["Evaluation procedure", "Work samples"],
             ], [130, 374]),
