@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from goalcheck.data import form_fields
+from goalcheck.data import component_look, form_fields
 from goalcheck.schema import Document, FormField, Goal, Line, Section
 from goalcheck.sections import assign_lines, heading_lines
 
@@ -128,8 +128,8 @@ def _lexicon() -> _Lexicon:
         not_after_will=re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in raw["not_goal_after_will"]) + ")", _R),
         not_learners=frozenset(raw["not_learners"]),
         after_school=_any_of(raw["after_school"]),
-        timeframe=_any_of(fields["looks_like"]["timeframe"]),
-        criterion=_any_of(fields["looks_like"]["criterion"]),
+        timeframe=component_look("timeframe"),
+        criterion=component_look("criterion"),
         verbs=frozenset(verbs),
         wishes=_any_of(raw["wishes"]),
         reported=_any_of(raw["reported"]),

@@ -20,11 +20,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..data import REGEX_COMPONENTS, component_patterns
 from ..schema import Evidence
 from .base import add, is_english, register_extensions
 from .text import prefix_length
 
-REGEX_COMPONENTS = ("timeframe", "criterion", "measurement", "condition")
 _BOUNDARY = re.compile(r"[,;:!?()\u2591]|\.(?!\d)|\s(?:will|shall)\s|\s(?:and|or|but)\s+(?=(?:he|she|they|then)\b)")
 _MAX_EXTEND = 90  # characters a condition or measurement clause may run on
 
@@ -54,24 +54,9 @@ def _data(path: str) -> Any:
     return json.loads(resources.files("goalcheck").joinpath(path).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
 def patterns() -> dict[str, list[tuple[str, re.Pattern[str], dict[str, Any]]]]:
-    """The compiled component patterns, macros expanded."""
-    raw = _data("data/patterns/measurability.json")
-    macros: dict[str, str] = raw["macros"]
-
-    def expand(rx: str) -> str:
-        for _ in range(3):  # macros may use macros
-            for name, value in macros.items():
-                rx = rx.replace("{" + name + "}", value)
-        return rx
-
-    out: dict[str, list[tuple[str, re.Pattern[str], dict[str, Any]]]] = {}
-    for label in REGEX_COMPONENTS:
-        out[label] = [
-            (p["id"], re.compile(expand(p["regex"]), re.IGNORECASE), p) for p in raw[label]
-        ]
-    return out
+    """The compiled component patterns, macros expanded (see :func:`goalcheck.data.component_patterns`)."""
+    return component_patterns()
 
 
 @dataclass(frozen=True)
