@@ -161,6 +161,11 @@ def run_batch(inputs: list[str], out: Path, extra: list[str]) -> Run:
                cpu_s=cpu, worker_peak_rss_mb=sorted(workers, reverse=True), parent_peak_rss_mb=parent_peak)
 
 
+def _peak_rss_mb() -> float:
+    """Peak RSS of the calling process (run on each Dask worker)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def rows_of(path: Path) -> Any:
     import pandas as pd
 
@@ -232,17 +237,17 @@ def main(argv: list[str] | None = None) -> int:
               f"({big.cpu_s:.1f} CPU s, {per_page:.4f} s/page; target <= 300 MB, flat in page count)")
 
         if args.dask:
-            from dask.distributed import LocalCluster
+            from dask.distributed import Client, LocalCluster
 
             with LocalCluster(n_workers=args.dask, threads_per_worker=1, processes=True, host="127.0.0.1",
-                              dashboard_address=None, memory_limit="300MB") as cluster:
+                              dashboard_address=None, memory_limit=0) as cluster:
                 dask = run_batch(docs, out / "dask.parquet", ["--scheduler", cluster.scheduler_address, *reader])
-                info = cluster.scheduler_info() if hasattr(cluster, "scheduler_info") else {}
-                mem = [w.get("metrics", {}).get("memory", 0) / 2**20 for w in info.get("workers", {}).values()]
+                with Client(cluster) as client:
+                    mem = list(client.run(_peak_rss_mb).values())
             same = rows_of(out / "one.parquet").equals(rows_of(out / "dask.parquet"))
             print(f"Dask LocalCluster, {args.dask} workers x 1 thread: {dask.docs_per_s:.2f} docs/s wall "
                   f"({dask.wall_s:.1f} s incl. warm-up), steady {dask.steady_docs_per_s:.2f} docs/s; "
-                  f"worker memory at the end {', '.join(f'{m:.0f}' for m in mem)} MB; same rows as 1 worker: {same}")
+                  f"worker peak RSS {', '.join(f'{m:.0f}' for m in mem)} MB; same rows as 1 worker: {same}")
 
     cost = per_document_cost(paths[: min(len(paths), 20)])
     print(f"\nper-document cost (one process, CPU): {cost['cpu_s_per_doc']:.3f} s/doc (median), "
