@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from .components.base import add, is_english, register_extensions
 from .components.text import MAX_GOAL_CHARS, fold_case
-from .convert import analysis_from_doc
-from .extract import extract_goals
+from .convert import analysis_from_doc, finish, rules_analysis
+from .extract import extract_goals, points_to_goal
 from .grade import document_grade
 from .ingest import read_document
 from .ingest.limits import ReadLimits
@@ -112,6 +112,24 @@ def goal_docs(texts: Sequence[str], kinds: Sequence[str | None] | None = None,
     return docs
 
 
+#: Components a benchmark that points to its goal takes from that goal (RUBRIC 7.22).
+INHERITED = ("behavior", "criterion")
+
+
+def inherit_from_goal(objective: GoalAnalysis, goal: GoalAnalysis,
+                      profile: RubricProfile) -> GoalAnalysis:
+    """A pointing benchmark with its goal's behavior and criterion (it keeps its own timeframe)."""
+    taken = [Evidence("measurability", c, "from_the_goal", "field", s.start, s.end, 1.0,
+                      {"field": "the annual goal", "text": goal.text})
+             for c in INHERITED if not objective.components[c].present
+             for s in goal.components[c].spans if s.field is None]
+    if not taken:
+        return objective
+    a = rules_analysis(objective.text, objective.evidence + taken)
+    a.grade = objective.grade
+    return finish(a, profile)
+
+
 def field_evidence(fields: Sequence[FormField]) -> list[Evidence]:
     """A goal's form fields that hold a component (its measurement, criterion, target date...)."""
     return [Evidence("measurability", f.role, "form_field", "field", 0, len(f.text), 1.0,
@@ -166,6 +184,10 @@ def analyze_document(
             flat.append((f"g{gi + 1}.{oi + 1}", f"g{gi + 1}", obj))
     analyses = _analyze([g.text for _, _, g in flat], [g.kind for _, _, g in flat],
                         [grade] * len(flat), profile, [g.fields for _, _, g in flat])
+    by_id = {gid: a for (gid, _, _), a in zip(flat, analyses, strict=True)}
+    for i, (gid, parent, goal) in enumerate(flat):
+        if parent is not None and points_to_goal(goal.text):
+            analyses[i] = inherit_from_goal(analyses[i], by_id[parent], profile)
     for (gid, parent, goal), a in zip(flat, analyses, strict=True):
         a.id, a.parent = gid, parent
         a.page, a.section, a.baseline = goal.page, goal.section, goal.baseline

@@ -193,6 +193,16 @@ def never_goal(text: str) -> str | None:
     return None
 
 
+def points_to_goal(text: str) -> bool:
+    """True for a benchmark that points to its goal ("By 10/04, the above goal will be met"; RUBRIC 7.22).
+
+    Example:
+        >>> points_to_goal("By 10/04, the above goal will be met."), points_to_goal("Jo will read 20 words.")
+        (True, False)
+    """
+    return bool(_lexicon().points_to_goal.search(text))
+
+
 def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
     """The built-in rules: is this unit a goal, and of what kind? (A label such as "Goal 1:" is ignored.)
 

@@ -82,3 +82,26 @@ def test_analyze_many_keeps_order() -> None:
     texts = ["Sam will not hit peers.", "By May 2027, Jo will read 20 words with 90% accuracy."]
     out = analyze_many(texts)
     assert [a.text for a in out] == texts
+
+
+def test_a_benchmark_that_points_to_its_goal_takes_its_behavior_and_criterion(tmp_path) -> None:
+    """RUBRIC 7.22: 'By 10/04, the above goal will be met' is an objective of that goal."""
+    from goalcheck import analyze_document
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "Annual Goals\n\n"
+        "Goal 1: By June 2027, given a grade 2 passage, Jordan will read aloud 80 words correct "
+        "per minute, as measured by weekly probes.\n"
+        "Benchmark 1: By 10/04, the above goal will be met at 50 words correct per minute.\n"
+        "Benchmark 2: By 01/15, the above goal will be met.\n", encoding="utf-8")
+    goals = {g.id: g for g in analyze_document(plan).goals}
+    first, second = goals["g1.1"], goals["g1.2"]
+    assert first.parent == second.parent == "g1"
+    for b in (first, second):
+        assert b.measurability_class == "measurable"
+        assert [s.text for s in b.components["timeframe"].spans] in (["By 10/04"], ["By 01/15"])
+        assert b.components["behavior"].spans[0].field == "the annual goal"
+    assert first.components["criterion"].spans[0].text == "50 words correct per minute"
+    assert first.components["criterion"].spans[0].field is None  # its own criterion
+    assert second.components["criterion"].spans[0].field == "the annual goal"
