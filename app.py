@@ -1,16 +1,31 @@
 """goalcheck's Streamlit app: layout only, over goalcheck.api and goalcheck.app_support.
 
-Run with ``streamlit run app.py`` (or ``goalcheck app``). Uploaded files are
-read from memory and never written to disk; analyses live in the session.
+Run with ``goalcheck app`` (or ``streamlit run app.py`` from the checkout, which
+reads the same settings from .streamlit/config.toml). Uploaded files are read
+from memory and never written to disk; analyses live in the session; the page
+and the server make no request to any other host.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import streamlit as st
+
+# The page frame and a first message come before the heavy imports (spaCy,
+# scikit-learn), so a cold start never shows a blank page.
+FAVICON = Path(__file__).resolve().parent / "goalcheck" / "data" / "assets" / "favicon.png"
+st.set_page_config(page_title="goalcheck: IEP goal review", page_icon=str(FAVICON),
+                   layout="wide")
+boot = st.empty()
+boot.info("Starting goalcheck: loading its language tools (a few seconds, first start only)...",
+          icon=":material/hourglass_top:")
+
 import hashlib
 from typing import Any
 
+import altair as alt
 import pandas as pd
-import streamlit as st
 
 from goalcheck import app_support as sup
 from goalcheck import export
@@ -21,21 +36,25 @@ from goalcheck.pipeline import build_nlp
 from goalcheck.schema import COMPONENTS, DocumentReport, GoalAnalysis
 
 MODES = ("Review a plan", "Practice", "Score many")
+MODE_HELP = {"Review a plan": "Reviewers: one plan, goal by goal",
+             "Practice": "Coaches: one goal, examples, rubric",
+             "Score many": "Researchers: many files, one table"}
 FILE_TYPES = ["pdf", "docx", "txt"]
-KIND_LABELS = {"annual_goal": "Annual goal", "objective": "Objective",
-               "postsecondary_goal": "Postsecondary goal"}
+GOALS_PER_PAGE = 8
 
-st.set_page_config(page_title="goalcheck: IEP goal review", page_icon=":material/fact_check:",
-                   layout="wide")
+# Captions and small print in a darker grey than Streamlit's (AA contrast, 4.5:1).
 st.html("""<style>
 [class*="st-key-card_"] [data-testid="stMetricValue"],
 [class*="st-key-gallery_"] [data-testid="stMetricValue"],
-.st-key-practice_card [data-testid="stMetricValue"] { font-size: 1.6rem; }
+[class*="st-key-practice_card"] [data-testid="stMetricValue"] { font-size: 1.5rem; }
 [data-testid="stMetricValue"] { font-weight: 600; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
+[data-testid="stMetricLabel"], [data-testid="stWidgetLabel"] small { color: #4b5563 !important; }
+[data-testid="stMetric"] { min-width: 7.5rem; }
 </style>""")
 
 
-@st.cache_resource(show_spinner="Loading the language pipeline (once)...")
+@st.cache_resource(show_spinner=False)
 def pipeline() -> Any:
     """The spaCy pipeline, loaded once per server process."""
     return build_nlp()
@@ -50,6 +69,10 @@ def gallery_analyses() -> list[tuple[dict[str, str], GoalAnalysis]]:
 
 def upload_limit_mb() -> int:
     return int(st.get_option("server.maxUploadSize"))
+
+
+def redacting() -> bool:
+    return bool(st.session_state.get("redact", False))
 
 
 def analyse_bytes(name: str, data: bytes) -> DocumentReport | str:
@@ -68,7 +91,11 @@ def file_key(name: str, data: bytes) -> str:
 
 def analyse_uploads(files: list[Any], store: dict[str, DocumentReport | str],
                     extra: tuple[str, ...] = ()) -> None:
-    """Analyse new uploads into ``store`` with a progress bar; forget removed files."""
+    """Analyse new uploads into ``store`` with a progress bar; forget removed files.
+
+    The bar advances by bytes read, so one big file among small ones moves it in
+    proportion, and it names the file being read.
+    """
     wanted: dict[str, tuple[str, bytes]] = {}
     for f in files or []:
         data = f.getvalue()
@@ -78,10 +105,17 @@ def analyse_uploads(files: list[Any], store: dict[str, DocumentReport | str],
     todo = [(k, v) for k, v in wanted.items() if k not in store]
     if not todo:
         return
+    total = sum(len(d) for _, (_, d) in todo) or 1
+    done = 0
     bar = st.progress(0.0, text="Reading files...")
     for i, (k, (name, data)) in enumerate(todo):
-        bar.progress(i / len(todo), text=f"Analysing {name} ({i + 1} of {len(todo)})...")
+        shown = export.redacted_source(name, k.rsplit(":", 1)[1]) if redacting() else name
+        bar.progress(min(done / total, 0.99),
+                     text=f"Analysing {shown} ({i + 1} of {len(todo)}, "
+                          f"{len(data) / 1e6:.1f} MB)...")
         store[k] = analyse_bytes(name, data)
+        done += len(data)
+    bar.progress(1.0, text="Done.")
     bar.empty()
 
 
@@ -94,17 +128,17 @@ def load_sample(store: dict[str, DocumentReport | str]) -> str:
     return key
 
 
+def shown_name(key: str, source: str | None = None) -> str:
+    """A file's name as shown on screen: neutral when names are hidden."""
+    name, digest = key.rsplit(":", 1)
+    return export.redacted_source(name, digest) if redacting() else (source or name)
+
+
 # ---------------------------------------------------------------- shared views
 
 
 def show_scores(a: GoalAnalysis) -> None:
-    status = a.alignment.status if a.alignment else "not_applicable"
-    classes = (None, a.measurability_class, a.strength_class, status)
-    cards = sup.score_cards(a)
-    for col, (title, value, caption), cls in zip(st.columns(4), cards, classes, strict=True):
-        col.metric(title, value)
-        colour = sup.CLASS_COLOURS.get(cls or "", "gray")
-        col.markdown(f":{colour}[{caption}]" if cls else f":gray[{caption}]")
+    st.markdown(sup.scores_html(a), unsafe_allow_html=True)
 
 
 def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
@@ -128,14 +162,14 @@ def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
         st.markdown(sup.diff_html(a.text, a.rewrite.text), unsafe_allow_html=True)
         if a.rewrite.changes:
             st.caption("Changes: " + "; ".join(a.rewrite.changes))
-    else:
+    elif a.rewrite:
         st.success("Measurable and strength-based: no rewrite needed.", icon=":material/check:")
     if editable:
         with st.expander("Edit and re-score"):
             edited = st.text_area("Goal text", value=a.text, key=f"edit_{key}", height=100,
                                   help="Change the goal (for example, paste the rewrite and fill "
-                                       "in the brackets); it is scored again when you press "
-                                       "Ctrl+Enter or click outside the box.")
+                                       "in the brackets), then press **Re-score**.")
+            st.button("Re-score", key=f"rescore_{key}", icon=":material/refresh:")
             if edited.strip() and edited.strip() != a.text.strip():
                 new = analyze_goal(edited, kind=a.kind)
                 delta = new.overall - a.overall
@@ -146,25 +180,31 @@ def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
                 st.markdown(sup.highlight_html(new), unsafe_allow_html=True)
 
 
-def goal_title(a: GoalAnalysis) -> str:
-    bits = [f"**{a.id}**" if a.id else "", KIND_LABELS.get(a.kind, a.kind)]
+def goal_title(a: GoalAnalysis, plain: bool = False) -> str:
+    bits = [a.id if plain else f"**{a.id}**" if a.id else "", sup.label(a.kind)]
     if a.domain:
-        bits.append(a.domain.replace("_", " "))
+        bits.append(sup.label(a.domain))
     if a.page:
         bits.append(f"page {a.page}")
     return " · ".join(b for b in bits if b)
+
+
+def card_label(a: GoalAnalysis) -> str:
+    """The one-line label of a collapsed goal card: where it is and how it scored."""
+    return (f"{goal_title(a, plain=True)} — overall {a.overall}, "
+            f"{sup.CLASS_LABELS[a.measurability_class].lower()}")
 
 
 def upload_area(store_key: str, files_key: str, sample_key: str, sample_label: str,
                 icon: str | None = None) -> dict[str, DocumentReport | str]:
     """File uploader and sample button; analyses what is new; returns the session's reports."""
     store: dict[str, DocumentReport | str] = st.session_state.setdefault(store_key, {})
-    up, sample = st.columns([4, 1], vertical_alignment="center")
-    files = up.file_uploader(
+    row = st.container(horizontal=True, vertical_alignment="center")
+    files = row.file_uploader(
         f"IEP files (PDF, DOCX or TXT, up to {upload_limit_mb()} MB each)", type=FILE_TYPES,
-        accept_multiple_files=True, key=files_key)
+        accept_multiple_files=True, key=files_key, width="stretch")
     loaded = f"{sample_key}_loaded"
-    if sample.button(sample_label, key=sample_key, icon=icon, width="stretch"):
+    if row.button(sample_label, key=sample_key, icon=icon):
         st.session_state[loaded] = load_sample(store)
     keep = (st.session_state[loaded],) if loaded in st.session_state else ()
     analyse_uploads(files, store, extra=keep)
@@ -185,27 +225,45 @@ def review_page() -> None:
         return
     for k, v in store.items():
         if isinstance(v, str):
-            st.error(f"Could not read **{k.rsplit(':', 1)[0]}**: {v}", icon=":material/error:")
+            reason = v.replace(k.rsplit(":", 1)[0], shown_name(k)) if redacting() else v
+            st.error(f"Could not read **{shown_name(k)}**: {reason}", icon=":material/error:")
     reports = {k: v for k, v in store.items() if isinstance(v, DocumentReport)}
     if not reports:
         return
-    names = {k: r.source for k, r in reports.items()}
+    names = {k: shown_name(k, r.source) for k, r in reports.items()}
     chosen = st.selectbox("Plan", list(reports), format_func=names.__getitem__, key="plan") \
         if len(reports) > 1 else next(iter(reports))
     report = reports[chosen]
-    plan_summary(report)
-    plan_exports(report)
-    st.subheader(f"Goals ({len(report.goals)})")
+    plan_summary(report, names[chosen])
+    plan_exports(report, chosen)
+    goal_cards(report, chosen)
+
+
+def goal_cards(report: DocumentReport, chosen: str) -> None:
+    """The goals as collapsible cards, a page of them at a time."""
+    goals = report.goals
+    st.subheader(f"Goals ({len(goals)})")
+    if not goals:
+        return
     st.markdown(sup.legend_html(), unsafe_allow_html=True)
-    for i, a in enumerate(report.goals):
-        with st.container(border=True, key=f"card_{i}"):
+    pages = max(1, -(-len(goals) // GOALS_PER_PAGE))
+    bar = st.container(horizontal=True, vertical_alignment="bottom")
+    page = 1
+    if pages > 1:
+        page = int(bar.number_input(f"Page (of {pages}, {GOALS_PER_PAGE} goals each)", 1, pages,
+                                    1, key=f"goal_page_{chosen}", width=220))
+    expand = bar.toggle("Open every goal", key="expand_all")
+    first = (page - 1) * GOALS_PER_PAGE
+    for i, a in enumerate(goals[first:first + GOALS_PER_PAGE], start=first):
+        with st.expander(card_label(a), expanded=expand or i == first), \
+                st.container(key=f"card_{i}"):
             st.markdown(goal_title(a))
             show_analysis(a, key=f"{chosen}_{a.id or i}")
 
 
-def plan_summary(report: DocumentReport) -> None:
+def plan_summary(report: DocumentReport, name: str) -> None:
     s = sup.summarize(report.goals)
-    st.subheader(f"{report.source}", divider="gray")
+    st.subheader(name, divider="gray")
     for w in report.warnings:
         st.warning(w, icon=":material/warning:")
     if not s.goals:
@@ -213,38 +271,70 @@ def plan_summary(report: DocumentReport) -> None:
                    "goals section.")
         return
     left, right = st.columns([1, 1], gap="large")
-    cols = left.columns(3)
-    cols[0].metric("Goals and objectives", s.goals)
-    cols[1].metric("Measurable", f"{s.share_measurable:.0%}", help=f"{s.measurable} of {s.goals}")
-    cols[2].metric("Mean overall", f"{s.mean_overall:.0f}")
-    cols = left.columns(3)
-    cols[0].metric("Mean measurability", f"{s.mean_measurability:.0f}")
-    cols[1].metric("Mean strength", f"{s.mean_strength:.0f}")
-    cols[2].metric("Mean alignment", "n/a" if s.mean_alignment is None
-                   else f"{s.mean_alignment:.0f}", help="academic goals only")
+    with left, st.container(horizontal=True, gap="medium"):
+        st.metric("Goals and objectives", s.goals, width="content")
+        st.metric("Measurable", f"{s.share_measurable:.0%}", help=f"{s.measurable} of {s.goals}",
+                  width="content")
+        st.metric("Mean overall", f"{s.mean_overall:.0f}", width="content")
+        st.metric("Mean measurability", f"{s.mean_measurability:.0f}", width="content")
+        st.metric("Mean strength", f"{s.mean_strength:.0f}", width="content")
+        st.metric("Mean alignment", "n/a" if s.mean_alignment is None
+                  else f"{s.mean_alignment:.0f}", help="academic goals only", width="content")
     missing = pd.DataFrame({
         "component": [sup.COMPONENT_STYLE[c][0] for c in COMPONENTS],
         "goals missing it": [s.missing[c] for c in COMPONENTS],
-    }).sort_values("goals missing it", ascending=False)
+    })
     with right:
-        st.markdown("**Which components are missing most** (number of goals)")
-        st.bar_chart(missing, x="component", y="goals missing it", horizontal=True, height=200,
-                     color="#1d4ed8", sort=False, x_label="", y_label="")
+        bar_chart(missing, "component", "goals missing it",
+                  "Which components are missing most")
 
 
-def plan_exports(report: DocumentReport) -> None:
-    redact = bool(st.session_state.get("redact", False))
-    stem = report.source.rsplit(".", 1)[0]
-    if redact:
-        stem = "plan"
+def bar_chart(frame: pd.DataFrame, category: str, count: str, title: str,
+              order: str | None = "-x") -> None:
+    """A horizontal bar chart with dark labels, and its data as a sentence below it."""
+    chart = alt.Chart(frame, title=alt.Title(title, anchor="start", color="#1f2328",
+                                             fontSize=14)).mark_bar(color="#1d4ed8").encode(
+        x=alt.X(f"{count}:Q", title=count, axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y(f"{category}:N", title=None, sort=order),
+        tooltip=[category, count],
+    ).properties(height=30 * len(frame) + 20).configure_axis(
+        labelColor="#1f2328", titleColor="#1f2328", labelFontSize=12, titleFontSize=12,
+        labelLimit=180)
+    words = sup.describe_counts(frame, title)
+    st.altair_chart(chart, width="stretch", height=30 * len(frame) + 70, alt=words)
+    st.caption(words)
+
+
+def histogram(values: pd.Series, what: str) -> None:
+    """Score distribution in bins of 10, with its text alternative."""
+    bins = sup.score_bins(values)
+    title = f"{what.capitalize()} scores"
+    chart = alt.Chart(bins, title=alt.Title(title, anchor="start", color="#1f2328",
+                                            fontSize=14)).mark_bar(color="#1d4ed8").encode(
+        x=alt.X("scores:N", sort=None, title="score", axis=alt.Axis(labelAngle=-45)),
+        y=alt.Y("goals:Q", title="goals", axis=alt.Axis(tickMinStep=1, format="d")),
+        tooltip=["scores", "goals"],
+    ).properties(height=200).configure_axis(
+        labelColor="#1f2328", titleColor="#1f2328", labelFontSize=12, titleFontSize=12)
+    words = sup.describe_scores(list(values), what)
+    st.altair_chart(chart, width="stretch", alt=words)
+    st.caption(words)
+
+
+def plan_exports(report: DocumentReport, key: str) -> None:
+    redact = redacting()
+    digest = key.rsplit(":", 1)[1]
+    stem = "plan-" + digest[:8] if redact else report.source.rsplit(".", 1)[0]
     row = st.container(horizontal=True, vertical_alignment="center")
     row.markdown("**Export**" + (" (names replaced by [Student])" if redact else ""))
-    row.download_button("CSV", sup.rows_to_csv(export.goal_rows(report, redact_names=redact)),
-                        f"{stem}_goals.csv", "text/csv", key="dl_csv", icon=":material/download:")
-    row.download_button("JSON", export.to_json(report, redact_names=redact),
+    row.download_button("CSV", sup.rows_to_csv(export.goal_rows(
+        report, redact_names=redact, document_id=digest)), f"{stem}_goals.csv", "text/csv",
+        key="dl_csv", icon=":material/download:")
+    row.download_button("JSON", export.to_json(report, redact_names=redact, document_id=digest),
                         f"{stem}_goals.json", "application/json", key="dl_json",
                         icon=":material/download:")
-    row.download_button("Printable report", export.to_html(report, redact_names=redact),
+    row.download_button("Printable report",
+                        export.to_html(report, redact_names=redact, document_id=digest),
                         f"{stem}_report.html", "text/html", key="dl_html",
                         icon=":material/print:")
 
@@ -254,24 +344,31 @@ def practice_page() -> None:
     check, gallery, rubric = st.tabs(["Check a goal", "Gallery", "Rubric"])
     with check:
         text = st.text_area(
-            "Type or paste one goal", key="practice_text", height=110,
+            "Type or paste a goal (or several)", key="practice_text", height=130,
             placeholder="By June 2027, given a grade 3 passage, Maya will read aloud at 90 "
                         "words correct per minute in 3 of 4 trials, as measured by weekly probes.",
-            help="Feedback appears when you press Ctrl+Enter or click outside the box.")
-        if text.strip():
-            a = analyze_goal(text)
+            help="Press **Check** (or Ctrl+Enter) to see the feedback. Several goals pasted "
+                 "together are scored one by one.")
+        st.button("Check", key="practice_check", type="primary", icon=":material/fact_check:")
+        goals = sup.practice_goals(text)
+        if goals:
+            if len(goals) > 1:
+                st.markdown(f"**{len(goals)} goals found**, scored one by one.")
             st.markdown(sup.legend_html(), unsafe_allow_html=True)
-            with st.container(border=True, key="practice_card"):
-                st.markdown(goal_title(a))
-                show_analysis(a, key="practice", editable=False)
+            for i, a in enumerate(analyze_many(goals)):
+                with st.container(border=True, key=f"practice_card_{i}"):
+                    st.markdown(f"**Goal {i + 1}** · " + goal_title(a) if len(goals) > 1
+                                else goal_title(a))
+                    show_analysis(a, key=f"practice_{i}", editable=False)
         else:
-            st.info("Write a goal above to see its components, scores and a suggested rewrite.")
+            st.info("Write a goal above and press **Check** to see its components, scores and "
+                    "a suggested rewrite.")
     with gallery:
         st.caption("Example goals from weak to strong, each with what it teaches.")
         st.markdown(sup.legend_html(), unsafe_allow_html=True)
         for i, (item, a) in enumerate(gallery_analyses()):
-            with st.container(border=True, key=f"gallery_{i}"):
-                st.markdown(f"**{item['level']}: {item['title']}**")
+            with st.expander(f"{item['level']}: {item['title']} — overall {a.overall}",
+                             expanded=i == 0), st.container(key=f"gallery_{i}"):
                 st.caption(item["lesson"])
                 show_analysis(a, key=f"gallery_{i}", editable=False)
     with rubric:
@@ -286,60 +383,95 @@ def many_page() -> None:
     if not store:
         st.info("Upload IEP files to build the table.")
         return
-    redact = bool(st.session_state.get("redact", False))
+    redact = redacting()
     table = pd.DataFrame(sup.table_rows(
         [(k.rsplit(":", 1)[0], v) for k, v in store.items()], redact_names=redact,
         document_ids=[k.rsplit(":", 1)[1] for k in store]))
     errors = table[table["error"].notna()]
     goals = table[table["error"].isna()].drop(columns=["error"])
-    c = st.columns(4)
-    c[0].metric("Files", len(store))
-    c[1].metric("Goals", len(goals))
-    c[2].metric("Unreadable files", len(errors))
-    c[3].metric("Mean overall", f"{goals['overall'].mean():.0f}" if len(goals) else "-")
+    row = st.container(horizontal=True, gap="medium")
+    row.metric("Files", len(store), width="content")
+    row.metric("Goals", len(goals), width="content")
+    row.metric("Unreadable files", len(errors), width="content")
+    row.metric("Mean overall", f"{goals['overall'].mean():.0f}" if len(goals) else "-",
+               width="content")
     for _, e in errors.iterrows():
         st.error(f"Could not read **{e['file']}**: {e['error']}", icon=":material/error:")
     if goals.empty:
         return
-    with st.expander("Filter", expanded=False, icon=":material/filter_list:"):
-        f1, f2, f3 = st.columns(3)
-        classes = f1.multiselect("Measurability", sorted(goals["measurability_class"].dropna()
-                                 .unique()), key="f_class")
-        domains = f2.multiselect("Domain", sorted(goals["domain"].dropna().unique()),
-                                 key="f_domain")
-        kinds = f3.multiselect("Kind", sorted(goals["kind"].dropna().unique()), key="f_kind")
+    with st.expander("Filter the table", expanded=False, icon=":material/filter_list:"):
+        classes = st.multiselect("Measurability", sorted(goals["measurability_class"].dropna()
+                                 .unique()), key="f_class", format_func=sup.label)
+        domains = st.multiselect("Domain", sorted(goals["domain"].dropna().unique()),
+                                 key="f_domain", format_func=sup.label)
+        kinds = st.multiselect("Kind", sorted(goals["kind"].dropna().unique()), key="f_kind",
+                               format_func=sup.label)
+        files = st.multiselect("File", list(dict.fromkeys(goals["file"])), key="f_file")
         overall = st.slider("Overall score", 0, 100, (0, 100), key="f_overall")
         words = st.text_input("Text contains", key="f_text")
-    view = sup.filter_table(goals, classes=classes, domains=domains, kinds=kinds,
+    view = sup.filter_table(goals, classes=classes, domains=domains, kinds=kinds, files=files,
                             overall=overall, contains=words)
-    st.caption(f"{len(view)} of {len(goals)} goals shown. Click a column header to sort.")
-    every = st.toggle("Show every column", key="all_columns")
-    st.dataframe(view, key="many_table", hide_index=True, width="stretch",
-                 column_order=None if every else sup.TABLE_COLUMNS,
-                 column_config={"overall": st.column_config.ProgressColumn(
-                     "overall", min_value=0, max_value=100, format="%d")})
-    out = sup.records(view) + sup.records(errors)
-    d1 = d2 = st.container(horizontal=True)
-    d1.download_button("Download CSV", sup.rows_to_csv(out), "goalcheck_goals.csv", "text/csv",
-                       key="many_csv", icon=":material/download:")
-    d2.download_button("Download Parquet", sup.rows_to_parquet(out), "goalcheck_goals.parquet",
-                       "application/octet-stream", key="many_parquet",
-                       icon=":material/download:")
+    tables, charts = st.tabs(["Table", "Charts"])
+    with tables:
+        st.caption(f"{len(view)} of {len(goals)} goals shown. Click a column header to sort; "
+                   "the table scrolls sideways.")
+        every = st.toggle("Show every column", key="all_columns")
+        st.dataframe(view, key="many_table", hide_index=True, width="stretch",
+                     column_order=sup.shown_columns(every),
+                     column_config={"overall": st.column_config.ProgressColumn(
+                         "overall", min_value=0, max_value=100, format="%d")})
+        st.markdown("**Per file**")
+        st.dataframe(sup.file_summary(goals, errors), key="file_table", hide_index=True,
+                     width="stretch")
+    with charts:
+        st.caption(f"Charts of the {len(view)} goals the filter shows; each has its figures "
+                   "in words below it.")
+        if view.empty:
+            st.info("No goal passes the filter.")
+        else:
+            histogram(view["overall"], "overall")
+            histogram(view["measurability_score"], "measurability")
+            bar_chart(sup.missing_counts(view), "component", "goals missing it",
+                      "Components missing")
+            bar_chart(sup.domain_counts(view), "domain", "goals", "Domain mix")
+            per_file = sup.file_summary(view)[["file", "mean overall"]]
+            bar_chart(per_file, "file", "mean overall", "Mean overall score per file")
+    downloads("all", sup.records(goals) + sup.records(errors),
+              f"Download all rows ({len(goals)} goals"
+              + (f", {len(errors)} unreadable files)" if len(errors) else ")"))
+    if len(view) != len(goals):
+        downloads("filtered", sup.records(view), f"Download filtered rows ({len(view)} goals)")
+
+
+def downloads(which: str, rows: list[dict[str, Any]], title: str) -> None:
+    """CSV and Parquet buttons of one set of rows, labelled with what they hold."""
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.markdown(f"**{title}**")
+    row.download_button(f"CSV, {which} rows", sup.rows_to_csv(rows),
+                        f"goalcheck_goals_{which}.csv", "text/csv", key=f"many_csv_{which}",
+                        icon=":material/download:")
+    row.download_button(f"Parquet, {which} rows", sup.rows_to_parquet(rows),
+                        f"goalcheck_goals_{which}.parquet", "application/octet-stream",
+                        key=f"many_parquet_{which}", icon=":material/download:")
 
 
 # ---------------------------------------------------------------- frame
+
+pipeline()
+boot.empty()
 
 with st.sidebar:
     st.title("goalcheck")
     st.caption("Checks IEP goals against a rubric of measurable, strength-based, "
                "standards-aligned writing.")
-    mode = st.radio("Mode", MODES, key="mode", captions=[
-        "Reviewers: one plan, goal by goal", "Coaches: one goal, examples, rubric",
-        "Researchers: many files, one table"])
-    st.divider()
-    st.toggle("Replace student names with [Student] in exports", key="redact")
     st.caption(f":material/lock: Files stay in this session's memory and are never saved. "
-               f"No usage statistics are sent. Upload limit: {upload_limit_mb()} MB per file.")
+               f"Nothing is sent to any other computer. Upload limit: {upload_limit_mb()} MB "
+               f"per file.")
 
-pipeline()
+top = st.container(horizontal=True, vertical_alignment="center")
+mode = top.radio("Mode", MODES, key="mode", horizontal=True,
+                 captions=[MODE_HELP[m] for m in MODES])
+top.toggle("Hide student names", key="redact",
+           help="Replaces the student's name with [Student] and file names with neutral "
+                "ones, on screen and in every export.")
 {"Review a plan": review_page, "Practice": practice_page, "Score many": many_page}[mode]()

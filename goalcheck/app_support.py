@@ -11,11 +11,13 @@ import html
 import io
 import json
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -26,6 +28,10 @@ from .schema import COMPONENTS, DocumentReport, GoalAnalysis
 
 log = logging.getLogger(__name__)
 
+#: Local files the app shows (favicon): nothing is fetched from outside hosts.
+ASSETS = Path(__file__).resolve().parent / "data" / "assets"
+FAVICON = ASSETS / "favicon.png"
+
 #: Display facts of each component: label, background colour, the question it answers.
 COMPONENT_STYLE: dict[str, tuple[str, str, str]] = {
     "timeframe": ("Timeframe", "#cfe3ff", "By when?"),
@@ -35,6 +41,14 @@ COMPONENT_STYLE: dict[str, tuple[str, str, str]] = {
     "criterion": ("Criterion", "#ffd1dc", "How well, how much or how often?"),
     "measurement": ("Measurement", "#c9f0f0", "How will progress be measured?"),
 }
+#: A short tag printed before each component span, so components are told apart
+#: without colour (WCAG 1.4.1); the legend spells each one out.
+COMPONENT_TAGS: dict[str, str] = {
+    "timeframe": "T", "condition": "C", "learner": "L", "behavior": "B",
+    "criterion": "Cr", "measurement": "M",
+}
+TAG_STYLE = ("font-size:0.7em; font-weight:700; color:#1f2328; vertical-align:super; "
+             "margin:0 1px 0 3px; letter-spacing:0.02em")
 VAGUE_STYLE = "text-decoration: underline wavy #b3261e; text-underline-offset: 3px"
 DEFICIT_STYLE = "outline: 2px dashed #b3261e; outline-offset: 1px; border-radius: 3px"
 CLASS_LABELS: dict[str, str] = {
@@ -72,6 +86,11 @@ def highlight_html(a: GoalAnalysis) -> str:
         True
     """
     labels = _char_labels(a)
+    starts: dict[int, set[str]] = {}
+    for name in COMPONENTS:
+        for s in a.components[name].spans:
+            if 0 <= s.start < len(labels) and s.end > s.start:
+                starts.setdefault(s.start, set()).add(name)
     parts: list[str] = []
     i = 0
     while i < len(labels):
@@ -80,6 +99,11 @@ def highlight_html(a: GoalAnalysis) -> str:
             j += 1
         comps, vague, deficit = labels[i]
         chunk = html.escape(a.text[i:j])
+        begun = [c for c in COMPONENTS if c in starts.get(i, ())]
+        if begun:
+            parts.append(
+                f'<sup class="gc-tag" title="{", ".join(COMPONENT_STYLE[c][0] for c in begun)}" '
+                f'style="{TAG_STYLE}">{"+".join(COMPONENT_TAGS[c] for c in begun)}</sup>')
         ordered = [c for c in COMPONENTS if c in comps]
         styles: list[str] = []
         tips: list[str] = []
@@ -120,8 +144,9 @@ def legend_html() -> str:
     """A one-line legend of the component colours and the vague/deficit marks."""
     chips = [
         f'<span title="{html.escape(q)}" style="background:{colour}; border-radius:3px; '
-        f'padding:1px 6px; margin-right:6px; white-space:nowrap">{label}</span>'
-        for label, colour, q in COMPONENT_STYLE.values()
+        f'padding:1px 6px; margin-right:6px; white-space:nowrap">'
+        f'<sup style="{TAG_STYLE}">{COMPONENT_TAGS[name]}</sup> {label}</span>'
+        for name, (label, colour, q) in COMPONENT_STYLE.items()
     ]
     chips.append(f'<span style="{VAGUE_STYLE}; margin-right:6px; white-space:nowrap">vague verb</span>')
     chips.append(f'<span style="{DEFICIT_STYLE}; padding:0 4px; white-space:nowrap">deficit wording</span>')
@@ -222,17 +247,77 @@ def score_cards(a: GoalAnalysis) -> list[tuple[str, str, str]]:
     ]
 
 
+def scores_html(a: GoalAnalysis) -> str:
+    """The four scores as a compact grid (two columns on a phone), each with its badge.
+
+    Each value carries ``data-score`` (``overall``, ``measurability``, ...) for tests
+    and scripts.
+    """
+    status = a.alignment.status if a.alignment else "not_applicable"
+    classes = (None, a.measurability_class, a.strength_class, status)
+    cells = []
+    for (title, value, caption), cls in zip(score_cards(a), classes, strict=True):
+        note = class_badge(cls, caption) if cls else (
+            f'<span style="color:#4b5563; font-size:0.85rem">{html.escape(caption)}</span>')
+        cells.append(
+            f'<div class="gc-score"><div style="color:#4b5563; font-size:0.85rem">'
+            f'{html.escape(title)}</div><div data-score="{title.lower()}" '
+            f'style="font-size:1.5rem; font-weight:600; line-height:1.3">{html.escape(value)}'
+            f'</div><div>{note}</div></div>')
+    return ('<div class="gc-scores" style="display:grid; gap:0.6rem 1rem; margin:0.4rem 0 0.8rem; '
+            'grid-template-columns:repeat(auto-fill, minmax(9.5rem, 1fr))">'
+            + "".join(cells) + "</div>")
+
+
 def short_code(code: str) -> str:
     """A standard code without its CCSS prefix: ``CCSS.MATH.CONTENT.3.OA.C.7`` -> ``3.OA.C.7``."""
     return re.sub(r"^CCSS\.(?:ELA-LITERACY|MATH\.CONTENT|MATH\.PRACTICE)\.", "", code)
 
 
-#: Streamlit markdown colour of each class (good, middling, poor).
-CLASS_COLOURS: dict[str, str] = {
-    "measurable": "green", "partially_measurable": "orange", "not_measurable": "red",
-    "strength_based": "green", "neutral": "orange", "deficit_based": "red",
-    "explicit": "green", "inferred": "blue", "none": "red", "not_applicable": "gray",
+#: Badge of each class: (symbol, text colour, background). Every text colour has
+#: a contrast of at least 7:1 on its background (WCAG AA asks 4.5:1), and the
+#: symbol and the words carry the meaning without the colour.
+_BADGES: dict[str, tuple[str, str, str]] = {
+    "good": ("\u2713", "#14532d", "#dcfce7"),
+    "middling": ("\u25d0", "#713f12", "#fef3c7"),
+    "poor": ("\u2717", "#7f1d1d", "#fee2e2"),
+    "info": ("\u2248", "#1e3a8a", "#dbeafe"),
+    "neutral": ("\u2013", "#374151", "#f3f4f6"),
 }
+CLASS_TONE: dict[str, str] = {
+    "measurable": "good", "partially_measurable": "middling", "not_measurable": "poor",
+    "strength_based": "good", "neutral": "middling", "deficit_based": "poor",
+    "explicit": "good", "inferred": "info", "none": "poor", "not_applicable": "neutral",
+}
+
+
+def class_badge(cls: str | None, text: str | None = None) -> str:
+    """An HTML badge for a class: a symbol and words, in AA-contrast colours."""
+    symbol, fg, bg = _BADGES[CLASS_TONE.get(cls or "", "neutral")]
+    words = html.escape(text if text is not None else CLASS_LABELS.get(cls or "", cls or ""))
+    return (f'<span class="gc-badge" data-class="{html.escape(cls or "")}" style="color:{fg}; '
+            f'background:{bg}; border-radius:4px; padding:1px 6px; font-size:0.9rem; '
+            f'white-space:normal">{symbol} {words}</span>')
+
+
+KIND_LABELS: dict[str, str] = {"annual_goal": "Annual goal", "objective": "Objective",
+                               "postsecondary_goal": "Postsecondary goal"}
+DOMAIN_LABELS: dict[str, str] = {
+    "reading": "Reading", "writing": "Writing", "math": "Math",
+    "communication": "Communication", "social_emotional": "Social-emotional",
+    "motor": "Motor", "adaptive": "Adaptive / daily living", "transition": "Transition",
+}
+
+
+def label(value: object) -> str:
+    """The human name of a class, kind or domain id (``social_emotional`` -> ``Social-emotional``)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "Not known"
+    key = str(value)
+    for table in (CLASS_LABELS, KIND_LABELS, DOMAIN_LABELS):
+        if key in table:
+            return table[key]
+    return key.replace("_", " ").capitalize()
 
 
 # ---------------------------------------------------------------- plan summaries
@@ -296,7 +381,8 @@ def table_rows(results: Iterable[tuple[str, DocumentReport | str]],
 
     Args:
         results: ``(file name, report or the reason it could not be read)`` pairs.
-        redact_names: replace the student's name with "[Student]" in every text column.
+        redact_names: replace the student's name with "[Student]" in every text column,
+            and each file name with a neutral one (``document-<id>.pdf``).
         document_ids: one identifier per file (e.g. a content hash), or None.
     """
     rows: list[dict[str, Any]] = []
@@ -306,18 +392,37 @@ def table_rows(results: Iterable[tuple[str, DocumentReport | str]],
             rows.extend({**r, "error": None} for r in export.goal_rows(
                 result, redact_names=redact_names, document_id=doc_id))
         else:
+            shown, error = name, result
+            if redact_names:
+                shown = export.redacted_source(name, doc_id)
+                error = result.replace(name, shown)
             rows.append({**{c: None for c in export.ROW_COLUMNS}, "document_id": doc_id,
-                         "file": name, "error": result})
+                         "file": shown, "error": error})
     return rows
+
+
+def columns_of(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """The one column order of every table and download: ROW_COLUMNS, then ``error`` if any."""
+    has_error = any(r.get("error") for r in rows)
+    return [*export.ROW_COLUMNS, "error"] if has_error else list(export.ROW_COLUMNS)
+
+
+def shown_columns(every: bool) -> list[str]:
+    """Columns of the on-screen table: the reading set, or every column with the long
+    document id last (it identifies files for scripts, not for people)."""
+    if not every:
+        return list(TABLE_COLUMNS)
+    return [c for c in export.ROW_COLUMNS if c != "document_id"] + ["document_id"]
 
 
 def filter_table(frame: pd.DataFrame, *, classes: Sequence[str] = (),
                  domains: Sequence[str] = (), kinds: Sequence[str] = (),
+                 files: Sequence[str] = (),
                  overall: tuple[int, int] = (0, 100), contains: str = "") -> pd.DataFrame:
     """The goal rows that pass every filter given (an empty filter passes all)."""
     keep = frame["overall"].between(*overall)
     for column, wanted in (("measurability_class", classes), ("domain", domains),
-                           ("kind", kinds)):
+                           ("kind", kinds), ("file", files)):
         if wanted:
             keep &= frame[column].isin(list(wanted))
     if contains:
@@ -328,22 +433,107 @@ def filter_table(frame: pd.DataFrame, *, classes: Sequence[str] = (),
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """A table's rows as dicts, missing values as None and an ``error`` key on every row."""
     clean = frame.astype(object).where(frame.notna(), None)
-    return [{"error": None, **r} for r in clean.to_dict("records")]
+    return [{**r, "error": r.get("error")} for r in clean.to_dict("records")]
 
 
 def rows_to_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """CSV of goal rows (with the ``error`` column when any row has one)."""
-    has_error = any(r.get("error") for r in rows)
-    columns = [*export.ROW_COLUMNS, "error"] if has_error else list(export.ROW_COLUMNS)
-    return str(export.to_csv(rows, columns=columns))
+    """CSV of goal rows, columns in :func:`columns_of` order."""
+    return str(export.to_csv(rows, columns=columns_of(rows)))
 
 
 def rows_to_parquet(rows: Sequence[dict[str, Any]]) -> bytes:
-    """Parquet bytes of the per-goal rows (needs pandas and pyarrow)."""
-    frame = pd.DataFrame(list(rows))
+    """Parquet bytes of the per-goal rows, columns in the same order as the CSV."""
+    cols = columns_of(rows)
+    frame = pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
+    for c in cols:
+        kind = export.ROW_TYPES.get(c, "string")
+        if kind == "int":
+            frame[c] = frame[c].astype("Int64")
+        elif kind == "float":
+            frame[c] = frame[c].astype("Float64")
+        elif kind == "bool":
+            frame[c] = frame[c].astype("boolean")
+        else:
+            frame[c] = frame[c].astype("string")
     buf = io.BytesIO()
     frame.to_parquet(buf, index=False)
     return buf.getvalue()
+
+
+# ---------------------------------------------------------------- research summaries
+
+
+def file_summary(goals: pd.DataFrame, errors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per file: goals, measurable share, mean scores, most missed component."""
+    out: list[dict[str, Any]] = []
+    for name, g in goals.groupby("file", sort=False, dropna=False):
+        missing = {c: int((~g[f"has_{c}"].astype(bool)).sum()) for c in COMPONENTS}
+        worst = max(missing, key=lambda c: missing[c])
+        out.append({
+            "file": name, "goals": len(g),
+            "measurable (%)": round(100 * float((g["measurability_class"] == "measurable").mean())),
+            "mean overall": round(float(g["overall"].mean()), 1),
+            "mean measurability": round(float(g["measurability_score"].mean()), 1),
+            "most often missing": (f"{COMPONENT_STYLE[worst][0]} ({missing[worst]})"
+                                   if missing[worst] else "nothing"),
+            "status": "read",
+        })
+    for _, e in (errors if errors is not None else pd.DataFrame()).iterrows():
+        out.append({"file": e["file"], "goals": 0, "measurable (%)": None, "mean overall": None,
+                    "mean measurability": None, "most often missing": None,
+                    "status": f"not read: {e['error']}"})
+    return pd.DataFrame(out, columns=["file", "goals", "measurable (%)", "mean overall",
+                                      "mean measurability", "most often missing", "status"])
+
+
+def score_bins(values: Iterable[float], width: int = 10) -> pd.DataFrame:
+    """Counts of scores in bins ``0-9, 10-19, ... 90-100`` (100 joins the last bin)."""
+    edges = list(range(0, 100, width))
+    counts = dict.fromkeys(edges, 0)
+    for v in values:
+        counts[min(int(v) // width * width, edges[-1])] += 1
+    return pd.DataFrame({"scores": [f"{e}-{e + width - 1 if e != edges[-1] else 100}"
+                                    for e in edges], "goals": list(counts.values())})
+
+
+def describe_scores(values: Sequence[float], what: str) -> str:
+    """A sentence that stands in for a score histogram (its text alternative)."""
+    xs = sorted(float(v) for v in values)
+    if not xs:
+        return f"No {what} scores."
+    n = len(xs)
+    median = xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+    high = sum(x >= 80 for x in xs)
+    low = sum(x < 50 for x in xs)
+    return (f"{what.capitalize()} scores of {n} goals: median {median:.0f}, lowest {xs[0]:.0f}, "
+            f"highest {xs[-1]:.0f}; {high} at 80 or above, {low} below 50.")
+
+
+def missing_counts(goals: pd.DataFrame) -> pd.DataFrame:
+    """How many goals lack each component, in rubric order, with human labels."""
+    return pd.DataFrame({
+        "component": [COMPONENT_STYLE[c][0] for c in COMPONENTS],
+        "goals missing it": [int((~goals[f"has_{c}"].astype(bool)).sum()) for c in COMPONENTS],
+    })
+
+
+def domain_counts(goals: pd.DataFrame) -> pd.DataFrame:
+    """How many goals fall in each domain (human labels), most frequent first."""
+    counts = Counter(label(d) for d in goals["domain"])
+    return pd.DataFrame(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])),
+                        columns=["domain", "goals"])
+
+
+def describe_counts(frame: pd.DataFrame, what: str) -> str:
+    """A sentence listing a count table (a chart's text alternative).
+
+    Example:
+        >>> describe_counts(pd.DataFrame({"domain": ["Math"], "goals": [3]}), "Domain mix")
+        'Domain mix (goals): Math 3.'
+    """
+    name, count = frame.columns[0], frame.columns[1]
+    parts = [f"{r[name]} {r[count]:g}" for _, r in frame.iterrows()]
+    return f"{what} ({count}): " + ", ".join(parts) + "." if parts else f"{what}: none."
 
 
 # ---------------------------------------------------------------- shipped texts
@@ -359,3 +549,15 @@ def load_gallery() -> list[dict[str, str]]:
 def rubric_text() -> str:
     """The rubric guide shown in the app (markdown)."""
     return resources.files("goalcheck").joinpath("data/rubric.md").read_text(encoding="utf-8")
+
+
+def practice_goals(text: str) -> list[str]:
+    """The goals in what a coach typed or pasted: one, or several split apart (RUBRIC 7.24)."""
+    text = text.strip()
+    if not text:
+        return []
+    try:
+        from .extract import split_goals  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - until goal splitting lands
+        return [text]
+    return [g for g in split_goals(text) if g.strip()] or [text]

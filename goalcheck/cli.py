@@ -27,12 +27,35 @@ from .profiles import DEFAULT_PROFILE, ProfileError, RubricProfile, load_profile
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis
 from .version import __version__
 
-#: Sub-commands implemented by their own module's ``main(argv) -> int``.
+#: Sub-commands implemented by their own module's ``main(argv) -> int``, with the
+#: line the top-level help gives each.
 DELEGATED = {
     "batch": "goalcheck.batch",
     "agree": "goalcheck.agree",
     "train": "goalcheck.ml.train",
     "evaluate": "goalcheck.ml.evaluate",
+}
+COMMAND_HELP = {
+    "check": "analyse one goal typed on the command line",
+    "analyze": "analyse whole IEP documents (PDF, DOCX, TXT): report, JSON or CSV",
+    "batch": "score many IEPs into one table (Parquet, CSV or JSONL), in parallel, resumable",
+    "agree": "agreement (Cohen's kappa) between human ratings and goalcheck's",
+    "train": "rebuild the learned models in models/ from training_data/",
+    "evaluate": "print the models' held-out metrics and ablations",
+    "app": "start the app in your browser (this machine only, nothing sent out)",
+}
+#: Streamlit settings of ``goalcheck app``; the same as .streamlit/config.toml, so
+#: the app keeps them from any folder. With an address set, Streamlit does not
+#: look up the machine's external IP on an outside host; no usage statistics.
+APP_SETTINGS: dict[str, str] = {
+    "server.headless": "true",
+    "server.showEmailPrompt": "false",
+    "server.enableXsrfProtection": "true",
+    "server.maxUploadSize": "25",
+    "browser.gatherUsageStats": "false",
+    "client.showErrorLinks": "false",
+    "client.toolbarMode": "minimal",
+    "theme.base": "light",
 }
 COLOURS = {
     "timeframe": "35", "condition": "36", "learner": "34", "behavior": "32",
@@ -133,17 +156,23 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="goalcheck",
         description="Scores IEP goals for measurability, strength-based language and "
-        "standards alignment, and suggests rewrites.",
+        "standards alignment, and suggests rewrites. Everything runs on this machine.",
+        epilog="Run 'goalcheck COMMAND --help' for a command's options. Exit codes: 0 done; "
+        "1 some inputs could not be read (each is reported); 2 bad usage.",
     )
     p.add_argument("--version", action="version", version=f"goalcheck {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    c = sub.add_parser("check", help="analyse one goal typed on the command line")
+    c = sub.add_parser("check", help=COMMAND_HELP["check"], description=COMMAND_HELP["check"])
     c.add_argument("text", help="the goal text (quote it)")
     c.add_argument("--format", choices=["text", "json"], default="text")
     c.add_argument("--kind", choices=["annual_goal", "objective", "postsecondary_goal"])
     c.add_argument("--grade", help="the student's grade (K, 1-12), for the standards check")
     _rubric_option(c)
-    a = sub.add_parser("analyze", help="analyse whole IEP documents (PDF, DOCX, TXT)")
+    a = sub.add_parser(
+        "analyze", help=COMMAND_HELP["analyze"],
+        description="Analyse whole IEP documents. --format json prints a JSON list with one "
+        "document per file read (even for one file); --format csv prints one row per goal "
+        "with the file's path as given and its sha256 as document_id.")
     a.add_argument("files", nargs="+", type=Path)
     a.add_argument("--format", choices=["text", "json", "csv"], default="text")
     a.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
@@ -155,8 +184,8 @@ def _parser() -> argparse.ArgumentParser:
                    "pdfium or pdfplumber; the goals are the same")
     _rubric_option(a)
     for name in DELEGATED:
-        sub.add_parser(name, help=f"see: goalcheck {name} --help", add_help=False)
-    sub.add_parser("app", help="start the Streamlit app")
+        sub.add_parser(name, help=COMMAND_HELP[name], add_help=False)
+    sub.add_parser("app", help=COMMAND_HELP["app"], add_help=False)
     return p
 
 
@@ -167,6 +196,32 @@ def add_limit_arguments(parser: argparse.ArgumentParser, skip: Sequence[str] = (
         if f.name not in skip:
             group.add_argument(option(f.name), type=type(f.default), default=None, metavar="N",
                                help=f"{f.metadata['help']} (default {f.default:,})")
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="goalcheck app",
+        description="Start goalcheck's app and open it at http://ADDRESS:PORT in a browser. "
+        "It serves this machine only unless --address says otherwise; uploaded files stay "
+        "in memory, and neither the page nor the server contacts any other host.",
+    )
+    p.add_argument("--port", type=int, default=8501, help="port to serve on (8501)")
+    p.add_argument("--address", default="localhost",
+                   help="address to serve on (localhost); 0.0.0.0 serves your network too")
+    p.add_argument("--max-upload-mb", type=int, default=25,
+                   help="largest file the uploader takes, in MB (25)")
+    return p
+
+
+def app_command(args: argparse.Namespace, app: Path) -> list[str]:
+    """The ``streamlit run`` command line of ``goalcheck app``, with every privacy setting."""
+    settings = {**APP_SETTINGS, "server.port": str(args.port), "server.address": args.address,
+                "browser.serverAddress": args.address,
+                "server.maxUploadSize": str(args.max_upload_mb)}
+    return [sys.executable, "-m", "streamlit", "run", str(app),
+            *(f"--{k}={v}" for k, v in settings.items())]
+
+
 
 
 def limits_from_args(args: argparse.Namespace) -> ReadLimits:
@@ -205,6 +260,7 @@ def _analyze(args: argparse.Namespace) -> int:
     if profile is None:
         return 2
     reports: list[DocumentReport] = []
+    read: list[tuple[Path, str]] = []  # (path as given, sha256) of each report
     failed = 0
     try:
         limits = limits_from_args(args)
@@ -214,10 +270,12 @@ def _analyze(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             with time_limit(limits.timeout):
-                reports.append(analyze_document(
+                report = analyze_document(
                     path, password=args.password, ocr="never" if args.no_ocr else "auto", limits=limits, rubric=profile,
                     reader=args.reader,
-                ))
+                )
+            read.append((path, _sha256(path)))
+            reports.append(report)
         except UnreadableDocument as exc:
             failed += 1
             print(f"goalcheck: {exc}", file=sys.stderr)
@@ -230,11 +288,15 @@ def _analyze(args: argparse.Namespace) -> int:
                   file=sys.stderr)
     colour = args.output is None and _use_colour(sys.stdout)
     if args.format == "json":
-        data = [r.to_dict() for r in reports]
-        out = json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False)
+        # Always a list, one document per file read, so scripts need one code path.
+        out = json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False)
     elif args.format == "csv":
 
-        out = to_csv([row for r in reports for row in goal_rows(r)])
+        rows = []
+        for r, (path, digest) in zip(reports, read, strict=True):
+            r.source = str(path)
+            rows += goal_rows(r, document_id=digest)
+        out = to_csv(rows)
     else:
         out = "\n\n".join(format_document_text(r, colour) for r in reports)
     if args.output:
@@ -251,6 +313,10 @@ def _analyze(args: argparse.Namespace) -> int:
 def _app(argv: Sequence[str]) -> int:
     import subprocess
 
+    try:
+        args = _app_parser().parse_args(list(argv))
+    except SystemExit as exc:
+        return int(exc.code or 0)
     app = Path(__file__).resolve().parent.parent / "app.py"
     if not app.exists():
         print("goalcheck: app.py not found next to the package; run from a checkout",
@@ -261,7 +327,20 @@ def _app(argv: Sequence[str]) -> int:
     except ImportError:
         print("goalcheck: the app needs Streamlit: pip install 'goalcheck[app]'", file=sys.stderr)
         return 2
-    return subprocess.call([sys.executable, "-m", "streamlit", "run", str(app), *argv])
+    try:
+        return subprocess.call(app_command(args, app))
+    except KeyboardInterrupt:
+        return 0
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 EXIT_INTERRUPTED = 128 + signal.SIGINT

@@ -17,6 +17,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 from typing import Any
 
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis, Span
@@ -110,16 +111,38 @@ def _name_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])", re.IGNORECASE)
 
 
-class _Redactor:
-    """Replaces the student's names in text (identity when redaction is off)."""
+def redacted_source(source: str, document_id: str | None = None) -> str:
+    """A file name that says nothing about the student, for redacted outputs.
 
-    def __init__(self, report: DocumentReport, enabled: bool) -> None:
+    A file name often carries the child's name in a form the text never uses
+    ("zoe_q_iep.pdf"), so the whole path is replaced; the extension is kept and,
+    when known, the start of the document's id tells files apart.
+
+    Example:
+        >>> redacted_source("/iep/maya_torres.pdf", "3f9a2c7e1b")
+        'document-3f9a2c7e.pdf'
+    """
+    ext = re.sub(r"[^\w.]", "", PurePath(source).suffix)[:8].lower()
+    return f"document-{document_id[:8]}{ext}" if document_id else f"document{ext}"
+
+
+class _Redactor:
+    """Replaces the student's names, and the file's name, in text (identity when off)."""
+
+    def __init__(self, report: DocumentReport, enabled: bool,
+                 document_id: str | None = None) -> None:
+        self.enabled = enabled
         self.pattern = _name_pattern(student_names(report)) if enabled else None
+        self.source = redacted_source(report.source, document_id) if enabled else report.source
+        names = {report.source, PurePath(report.source).name} if enabled else set()
+        self._files = sorted((n for n in names if n), key=len, reverse=True)
 
     def __call__(self, text: str | None) -> str | None:
-        if text is None or self.pattern is None:
+        if text is None or not self.enabled:
             return text
-        return self.pattern.sub(REDACTED, text)
+        for name in self._files:
+            text = text.replace(name, self.source)
+        return self.pattern.sub(REDACTED, text) if self.pattern is not None else text
 
     def span_text(self, text: str) -> str:
         out = self(text)
@@ -147,7 +170,7 @@ def goal_rows(
         >>> rows[0]["goal_id"], "Maya" in rows[0]["text"]
         ('g1', False)
     """
-    red = _Redactor(report, redact_names)
+    red = _Redactor(report, redact_names, document_id)
     return [_row(report, goal, red, document_id) for goal in report.goals]
 
 
@@ -158,7 +181,7 @@ def _row(
     top = alignment.standards[0] if alignment and alignment.standards else None
     row: dict[str, Any] = {
         "document_id": document_id,
-        "file": red(report.source),
+        "file": red.source,
         "page": g.page,
         "section": g.section,
         "kind": g.kind,
@@ -213,12 +236,17 @@ def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None)
 # --------------------------------------------------------------------- JSON
 
 
-def to_json(report: DocumentReport, *, redact_names: bool = False, indent: int | None = 2) -> str:
-    """The contract JSON of a document (DESIGN.md), optionally with names redacted."""
+def to_json(report: DocumentReport, *, redact_names: bool = False, indent: int | None = 2,
+            document_id: str | None = None) -> str:
+    """The contract JSON of a document (DESIGN.md), optionally with names redacted.
+
+    Redacted, ``source`` is a neutral file name (see :func:`redacted_source`).
+    """
     data = report.to_dict()
     if redact_names:
-        red = _Redactor(report, True)
+        red = _Redactor(report, True, document_id)
         data = _redact_obj(data, red)
+        data["source"] = red.source
     return json.dumps(data, indent=indent, ensure_ascii=False)
 
 
@@ -364,7 +392,8 @@ def _goal_html(g: GoalAnalysis, red: _Redactor) -> str:
     )
 
 
-def to_html(report: DocumentReport, *, redact_names: bool = False, title: str | None = None) -> str:
+def to_html(report: DocumentReport, *, redact_names: bool = False, title: str | None = None,
+            document_id: str | None = None) -> str:
     """A printable, self-contained HTML report of one plan (all text escaped).
 
     The summary comes first, then each goal with its components highlighted,
@@ -376,8 +405,8 @@ def to_html(report: DocumentReport, *, redact_names: bool = False, title: str | 
         True
     """
     e = html.escape
-    red = _Redactor(report, redact_names)
-    source = red.span_text(report.source)
+    red = _Redactor(report, redact_names, document_id)
+    source = red.source
     s = report.summary
     heading = title or f"goalcheck report: {source}"
     legend = "".join(f'<span class="c-{c}">{c}</span>' for c in COMPONENTS)

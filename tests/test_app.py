@@ -36,7 +36,11 @@ def _app() -> AppTest:
 
 
 def _metrics(at: AppTest, label: str) -> list[str]:
-    return [m.value for m in at.metric if m.label == label]
+    """Values of the summary metrics called ``label``, and of the goal cards' scores."""
+    found = [m.value for m in at.metric if m.label == label]
+    for m in at.markdown:
+        found += re.findall(rf'data-score="{label.lower()}"[^>]*>([^<]*)<', m.value)
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -58,14 +62,29 @@ def test_start_page_invites_upload_or_sample() -> None:
 
 
 def test_sample_goal_cards_match_the_api(reviewed: AppTest, sample: DocumentReport) -> None:
-    assert _metrics(reviewed, "Overall") == [str(g.overall) for g in sample.goals]
-    assert _metrics(reviewed, "Measurability") == [str(g.measurability_score) for g in sample.goals]
-    assert _metrics(reviewed, "Strength") == [str(g.strength_score) for g in sample.goals]
+    per_page = 8
+    first_page = sample.goals[:per_page]
+    assert _metrics(reviewed, "Overall") == [str(g.overall) for g in first_page]
+    assert _metrics(reviewed, "Measurability") == [str(g.measurability_score) for g in first_page]
+    assert _metrics(reviewed, "Strength") == [str(g.strength_score) for g in first_page]
     highlighted = [m.value for m in reviewed.markdown if "gc-goal" in m.value]
     first = sample.goals[0].components["behavior"].spans[0].text
-    assert len(highlighted) == len(sample.goals)
+    assert len(highlighted) == len(first_page)
     assert re.search(rf'<mark[^>]*data-component="behavior"[^>]*>{re.escape(first)}</mark>',
                      highlighted[0])
+    # Collapsed cards say where each goal is and how it scored; only the first is open.
+    labels = [e.label for e in reviewed.expander if "overall" in e.label]
+    assert labels[0].startswith(f"{sample.goals[0].id} · ")
+    assert f"overall {sample.goals[0].overall}" in labels[0]
+
+
+def test_goal_cards_come_a_page_at_a_time(sample: DocumentReport) -> None:
+    at = _app()
+    at.button(key="sample").click().run()
+    key = next(n.key for n in at.number_input if n.key and n.key.startswith("goal_page_"))
+    at.number_input(key=key).set_value(2).run()
+    assert not at.exception
+    assert _metrics(at, "Overall") == [str(g.overall) for g in sample.goals[8:16]]
 
 
 def test_sample_summary_band(reviewed: AppTest, sample: DocumentReport) -> None:
@@ -76,9 +95,10 @@ def test_sample_summary_band(reviewed: AppTest, sample: DocumentReport) -> None:
 
 
 def test_editing_a_goal_rescores_it(reviewed: AppTest, sample: DocumentReport) -> None:
-    i = next(i for i, g in enumerate(sample.goals) if g.measurability_class == "not_measurable")
+    i = next(i for i, g in enumerate(sample.goals[:8]) if g.measurability_class == "not_measurable")
     box = next(t for t in reviewed.text_area if t.key and t.key.endswith(f"_{sample.goals[i].id}"))
     box.input(STRONG).run()
+    assert not reviewed.exception
     expected = analyze_goal(STRONG, kind=sample.goals[i].kind)
     notes = [m.value for m in reviewed.markdown if m.value.startswith("**Re-scored:**")]
     delta = expected.overall - sample.goals[i].overall

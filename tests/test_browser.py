@@ -1,20 +1,27 @@
 """End-to-end: the real app in a real Chromium, driven by Playwright.
 
-Starts ``streamlit run app.py`` on a free localhost port, uploads the bundled
-sample IEP through the file uploader, waits for the goal cards, checks their
-number and a highlighted component, and saves ``docs/screenshot.png``.
+``goalcheck app`` is started on a free localhost port from an empty folder (so
+only its own settings apply, not the repo's config file), with every proxy
+variable pointing at a local trap: a server that tried any outside request
+(the external-IP lookup, statistics) would connect to the trap. The browser
+aborts and records any request to a host other than localhost. Screenshots go
+to tests/artifacts/ (docs/screenshot.png with GOALCHECK_UPDATE_SCREENSHOT=1).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
 
 import pytest
 
@@ -23,11 +30,14 @@ from goalcheck.data import SAMPLE_IEP
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
-#: Where the screenshot goes: tests/artifacts/ (ignored by git); set
-#: GOALCHECK_UPDATE_SCREENSHOT=1 to refresh the README's docs/screenshot.png.
-SCREENSHOT = ROOT / ("docs" if os.environ.get("GOALCHECK_UPDATE_SCREENSHOT") else "tests/artifacts") / "screenshot.png"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+#: The README's screenshot is refreshed only on request.
+SCREENSHOT = (ROOT / "docs" if os.environ.get("GOALCHECK_UPDATE_SCREENSHOT") else ARTIFACTS) \
+    / "screenshot.png"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+GOALS_PER_PAGE = 8
 
 pytestmark = [
     pytest.mark.browser,
@@ -37,75 +47,327 @@ pytestmark = [
 ]
 
 
+class Trap:
+    """A local TCP listener that records every connection made to it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = int(self.sock.getsockname()[1])
+        self.hits: list[bytes] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(0.5)
+                try:
+                    self.hits.append(conn.recv(200))
+                except OSError:
+                    self.hits.append(b"")
+
+    @property
+    def proxy_env(self) -> dict[str, str]:
+        url = f"http://127.0.0.1:{self.port}"
+        names = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+        return {**{n: url for n in names}, **{n.lower(): url for n in names},
+                "NO_PROXY": "", "no_proxy": ""}
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self.sock.close()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
+def _wait_healthy(proc: subprocess.Popen[bytes], url: str, timeout: float = 60) -> None:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with opener.open(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+            pytest.fail(f"streamlit did not start: {err[-2000:]}")
+        time.sleep(0.3)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 @pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
+def trap() -> Iterator[Trap]:
+    t = Trap()
+    yield t
+    t.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(trap: Trap, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env = {**os.environ, **trap.proxy_env, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [sys.executable, "-m", "goalcheck.cli", "app", "--port", str(port),
+         "--address", "127.0.0.1"],
+        cwd=tmp_path_factory.mktemp("elsewhere"), env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-                pytest.fail(f"streamlit did not start: {err[-2000:]}")
-            time.sleep(0.5)
+        _wait_healthy(proc, url)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc)
 
 
-def test_upload_sample_shows_goal_cards(app_url: str) -> None:
-    from playwright.sync_api import expect, sync_playwright
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
 
-    expected = analyze_document(SAMPLE_IEP)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1440, "height": 1500})
-            page.goto(app_url)
-            uploader = page.locator("input[type=file]").first
-            uploader.wait_for(state="attached", timeout=60_000)
-            uploader.set_input_files(str(SAMPLE_IEP))
-            cards = page.locator("div[class*='st-key-card_']")
-            expect(cards).to_have_count(len(expected.goals), timeout=120_000)
-            first = cards.first
-            behavior = first.locator("mark[data-component~='behavior']").first
-            expect(behavior).to_be_visible()
-            wanted = expected.goals[0].components["behavior"].spans[0].text
-            assert behavior.inner_text().strip() == wanted
-            page.wait_for_timeout(1500)  # let the chart finish drawing
-            SCREENSHOT.parent.mkdir(exist_ok=True)
-            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOT))
-            # A damaged file next to the sample: a plain error, the sample's cards stay.
-            uploader.set_input_files([
-                {"name": SAMPLE_IEP.name, "mimeType": "application/pdf",
-                 "buffer": SAMPLE_IEP.read_bytes()},
-                {"name": "damaged.docx", "mimeType": "application/octet-stream",
-                 "buffer": b"PK\x03\x04 not really a docx"},
-            ])
-            expect(page.get_by_text("Could not read damaged.docx")).to_be_visible(timeout=60_000)
-            expect(cards).to_have_count(len(expected.goals))
+            yield b
         finally:
-            browser.close()
+            b.close()
+
+
+@pytest.fixture(scope="module")
+def outside() -> list[str]:
+    """Every request any page made to a host other than this machine."""
+    return []
+
+
+def _page(browser: Any, outside: list[str], width: int = 1440, height: int = 1400) -> Any:
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  accept_downloads=True)
+
+    def guard(route: Any) -> None:
+        host = urlparse(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return context.new_page()
+
+
+def _shot(page: Any, name: str, full: bool = False) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=full)
+    return path
+
+
+def _contrast(fg: str, bg: str = "rgb(255, 255, 255)") -> float:
+    def lum(colour: str) -> float:
+        r, g, b = (int(x) / 255 for x in re.findall(r"[\d.]+", colour)[:3])
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    a, b = sorted((lum(fg), lum(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+@pytest.fixture(scope="module")
+def sample() -> Any:
+    return analyze_document(SAMPLE_IEP)
+
+
+def test_cold_start_then_review_the_sample(app_url: str, browser: Any, outside: list[str],
+                                           sample: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser, outside)
+    page.goto(app_url)
+    # Something readable appears at once on a cold start, while the pipeline loads.
+    expect(page.get_by_text(re.compile("Starting goalcheck|Review a plan")).first) \
+        .to_be_visible(timeout=8_000)
+    uploader = page.locator("input[type=file]").first
+    uploader.wait_for(state="attached", timeout=60_000)
+    # The favicon is served by the app itself.
+    icon = page.locator("link[rel*='icon']").first.get_attribute("href") or ""
+    assert urlparse(icon).hostname in (None, *LOCAL_HOSTS), icon
+    uploader.set_input_files(str(SAMPLE_IEP))
+    cards = page.locator("div[class*='st-key-card_']")
+    expect(cards).to_have_count(min(GOALS_PER_PAGE, len(sample.goals)), timeout=120_000)
+    first = cards.first
+    behavior = first.locator("mark[data-component~='behavior']").first
+    expect(behavior).to_be_visible()
+    assert behavior.inner_text().strip() == sample.goals[0].components["behavior"].spans[0].text
+    # Components are told apart without colour: a tag before each span.
+    tags = first.locator("sup.gc-tag").all_inner_texts()
+    assert "B" in tags and all(re.fullmatch(r"(T|C|L|B|Cr|M)(\+(T|C|L|B|Cr|M))*", t) for t in tags)
+    # Captions and badges meet WCAG AA (4.5:1) on white.
+    colours = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid=stCaptionContainer] p, .gc-badge')].map(e => [getComputedStyle(e).color,
+        getComputedStyle(e).backgroundColor])""")
+    assert colours
+    for fg, bg in colours:
+        back = bg if "rgba(0, 0, 0, 0)" not in bg else "rgb(255, 255, 255)"
+        assert _contrast(fg, back) >= 4.5, (fg, bg)
+    # The chart has a text alternative.
+    expect(page.get_by_text(re.compile(r"^Which components are missing most \(goals missing it\): Timeframe \d+"))) \
+        .to_be_visible()
+    page.wait_for_timeout(800)  # let the chart finish drawing
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+    # A damaged file next to the sample: a plain error, the sample's cards stay.
+    uploader.set_input_files([
+        {"name": SAMPLE_IEP.name, "mimeType": "application/pdf",
+         "buffer": SAMPLE_IEP.read_bytes()},
+        {"name": "maya_plan.docx", "mimeType": "application/octet-stream",
+         "buffer": b"PK\x03\x04 not really a docx"},
+    ])
+    expect(page.get_by_text("Could not read maya_plan.docx")).to_be_visible(timeout=60_000)
+    expect(cards).to_have_count(min(GOALS_PER_PAGE, len(sample.goals)))
+    # Names hidden: the file name is gone from the screen too.
+    page.get_by_text("Hide student names").click()
+    expect(page.get_by_text("Could not read document-")).to_be_visible(timeout=20_000)
+    shown = page.evaluate("""() => { const m = document.querySelector('[data-testid=stMain]')
+        .cloneNode(true); m.querySelectorAll('[data-testid=stFileUploader]')
+        .forEach(e => e.remove()); return m.innerText; }""")
+    assert "maya_plan" not in shown and "sample_iep" not in shown
+    page.context.close()
+
+
+def test_phone_layout(app_url: str, browser: Any, outside: list[str], sample: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser, outside, width=390, height=844)
+    page.goto(app_url)
+    # The modes are labelled on the page itself, not hidden behind an icon.
+    for mode in ("Review a plan", "Practice", "Score many"):
+        expect(page.get_by_text(mode, exact=True).first).to_be_visible(timeout=60_000)
+    page.locator("input[type=file]").first.set_input_files(str(SAMPLE_IEP))
+    expect(page.locator("div[class*='st-key-card_']")).to_have_count(
+        min(GOALS_PER_PAGE, len(sample.goals)), timeout=120_000)
+    page.wait_for_timeout(500)
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    assert height < 6000, height
+    wide = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMain] *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 2
+                     && !e.closest('[data-testid=stDataFrame], .vega-embed'))
+        .map(e => e.tagName + '.' + e.className).slice(0, 5)""")
+    assert not wide, wide
+    page.locator("div[class*='st-key-card_']").first.scroll_into_view_if_needed()
+    _shot(page, "phone_review.png")
+    page.context.close()
+
+
+def test_score_many(app_url: str, browser: Any, outside: list[str], sample: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser, outside, width=1280, height=1600)
+    page.goto(app_url)
+    page.get_by_text("Score many", exact=True).first.click(timeout=60_000)
+    expect(page.get_by_role("heading", name="Score many")).to_be_visible(timeout=30_000)
+    other = ROOT / "tests" / "corpus" / "state_form.pdf"
+    page.locator("input[type=file]").first.set_input_files([str(SAMPLE_IEP), str(other)])
+    expect(page.get_by_text("Download all rows")).to_be_visible(timeout=120_000)
+    expect(page.get_by_role("button", name="CSV, all rows")).to_be_visible()
+    expect(page.get_by_role("button", name="Parquet, all rows")).to_be_visible()
+    # Filters use human words.
+    page.get_by_text("Filter the table").click()
+    page.locator("[data-testid=stMultiSelect]").first.locator("input").click()
+    options = page.get_by_role("option").all_inner_texts()
+    assert "Measurable" in options and not any("_" in o for o in options), options
+    page.get_by_role("option", name="Measurable", exact=True).click()
+    page.keyboard.press("Escape")
+    expect(page.get_by_text("Download filtered rows")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("button", name="CSV, filtered rows")).to_be_visible()
+    # Charts, each with its figures in words.
+    page.get_by_role("tab", name="Charts").click()
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    expect(charts).to_have_count(5, timeout=20_000)
+    for text in ("Overall scores of", "Measurability scores of", "Components missing",
+                 "Domain mix", "Mean overall score per file"):
+        expect(page.get_by_text(text).first).to_be_visible()
+    page.wait_for_timeout(800)
+    _shot(page, "score_many_charts.png")
+    page.context.close()
+
+
+def test_practice_check_button(app_url: str, browser: Any, outside: list[str]) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser, outside, width=1280, height=1400)
+    page.goto(app_url)
+    page.get_by_text("Practice", exact=True).first.click(timeout=60_000)
+    expect(page.get_by_role("heading", name="Practice")).to_be_visible(timeout=30_000)
+    box = page.get_by_role("textbox", name="Type or paste a goal (or several)")
+    box.fill("Maya will improve her reading skills.")
+    page.get_by_role("button", name="Check").click()
+    expect(page.locator("div[class*='st-key-practice_card_0'] mark").first).to_be_visible(
+        timeout=30_000)
+    _shot(page, "practice.png")
+    page.context.close()
+
+
+def test_nothing_left_the_machine(app_url: str, trap: Trap, outside: list[str]) -> None:
+    """Last: across every page above, no request went to another host."""
+    assert outside == []
+    assert trap.hits == [], trap.hits
+
+
+def test_the_trap_catches_a_server_that_looks_outside(trap: Trap, tmp_path: Path) -> None:
+    """The control: plain `streamlit run` (headless, no address) looks up its external IP."""
+    (tmp_path / "hello.py").write_text("import streamlit as st\nst.write('hi')\n")
+    port = _free_port()
+    before = len(trap.hits)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "hello.py", "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=tmp_path, env={**os.environ, **trap.proxy_env}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while len(trap.hits) == before and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        _stop(proc)
+    assert len(trap.hits) > before
+    del trap.hits[before:]
+
+
+def test_repo_config_alone_keeps_the_server_local(trap: Trap) -> None:
+    """`streamlit run app.py` from the checkout reads .streamlit/config.toml: no lookup either."""
+    port = _free_port()
+    before = len(trap.hits)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+        cwd=ROOT, env={**os.environ, **trap.proxy_env}, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE)
+    try:
+        _wait_healthy(proc, f"http://localhost:{port}")
+        time.sleep(2.5)  # the external-IP lookup would have happened by now
+    finally:
+        _stop(proc)
+    out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+    assert "External URL" not in out
+    assert trap.hits[before:] == []

@@ -44,7 +44,7 @@ def test_analyze_reports_each_bad_file_and_goes_on(tmp_path, capsys) -> None:
     assert main(["analyze", str(bad), str(SAMPLE_IEP), "--format", "json"]) == 1
     captured = capsys.readouterr()
     assert "broken.pdf" in captured.err and "Traceback" not in captured.err
-    report = json.loads(captured.out)
+    [report] = json.loads(captured.out)
     assert report["source"] == "sample_iep.pdf" and report["summary"]["goals"] > 0
 
 
@@ -61,3 +61,74 @@ def _json_of(path) -> str:
     from goalcheck import analyze_document
 
     return json.dumps(analyze_document(path).to_dict())
+
+
+# ---------------------------------------------------------------- help, app, output shapes
+
+
+def test_top_level_help_describes_every_command(capsys) -> None:
+    from goalcheck.cli import COMMAND_HELP, DELEGATED
+
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert set(COMMAND_HELP) == {"check", "analyze", "app", *DELEGATED}
+    for name, line in COMMAND_HELP.items():
+        assert name in out and line.split(" (")[0] in " ".join(out.split())
+    assert "see: goalcheck" not in out
+
+
+def test_app_help_is_short_and_our_own(capsys) -> None:
+    assert main(["app", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: goalcheck app")
+    assert "--port" in out and "--address" in out and "streamlit" not in out.lower()
+    assert len(out.splitlines()) < 25
+
+
+def test_app_bad_option_is_usage_error(capsys) -> None:
+    assert main(["app", "--no-such-option"]) == 2
+
+
+def test_app_command_carries_every_privacy_setting() -> None:
+    """`goalcheck app` sets the same privacy options as .streamlit/config.toml."""
+    import tomllib
+    from pathlib import Path
+
+    from goalcheck.cli import _app_parser, app_command
+
+    root = Path(__file__).resolve().parents[1]
+    config = tomllib.loads((root / ".streamlit" / "config.toml").read_text())
+    cmd = app_command(_app_parser().parse_args([]), root / "app.py")
+    flags = dict(a[2:].split("=", 1) for a in cmd if a.startswith("--"))
+    for key in ("browser.gatherUsageStats", "browser.serverAddress", "server.address",
+                "server.headless", "server.showEmailPrompt", "client.showErrorLinks",
+                "server.maxUploadSize"):
+        section, name = key.split(".")
+        assert flags[key].lower() == str(config[section][name]).lower(), key
+    assert flags["browser.gatherUsageStats"] == "false" and flags["server.address"] == "localhost"
+
+
+def test_analyze_json_is_always_a_list(capsys) -> None:
+    from goalcheck.data import SAMPLE_IEP
+
+    assert main(["analyze", str(SAMPLE_IEP), "--format", "json"]) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert isinstance(one, list) and len(one) == 1 and one[0]["summary"]["goals"] > 0
+
+
+def test_analyze_csv_keeps_paths_and_fills_document_id(tmp_path) -> None:
+    import csv
+    import hashlib
+    import shutil
+
+    from goalcheck.data import SAMPLE_IEP
+
+    copy = tmp_path / "plans" / "a.pdf"
+    copy.parent.mkdir()
+    shutil.copy(SAMPLE_IEP, copy)
+    out = tmp_path / "goals.csv"
+    assert main(["analyze", str(copy), str(tmp_path / "missing.pdf"), "--format", "csv",
+                 "-o", str(out)]) == 1
+    rows = list(csv.DictReader(out.open()))
+    assert rows and {r["file"] for r in rows} == {str(copy)}
+    assert {r["document_id"] for r in rows} == {hashlib.sha256(copy.read_bytes()).hexdigest()}

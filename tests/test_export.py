@@ -124,7 +124,26 @@ def test_name_inside_words_is_not_redacted() -> None:
     report.goals[0].text = "Quinnton and Zoë Quinn will read."
     row = goal_rows(report, redact_names=True)[0]
     assert row["text"] == f"Quinnton and {REDACTED} will read."
-    assert row["file"] == f"zoe_{REDACTED}_iep.pdf"
+
+
+@pytest.mark.parametrize("source", ["zoe_quinn_iep.pdf", "/plans/2026/ZQ-Quinn/zq_iep.pdf",
+                                    "Quinn, Zoe.pdf"])
+def test_redaction_replaces_the_file_name_everywhere(source: str) -> None:
+    """A file name carries the child's name in forms the text never uses ("zoe", "ZQ")."""
+    report = _tricky_report()
+    report.source = source
+    report.warnings.append(f"{source}: page 3 was scanned")
+    row = goal_rows(report, redact_names=True, document_id="ab12cd34ef56")[0]
+    assert row["file"] == "document-ab12cd34.pdf"
+    data = json.loads(to_json(report, redact_names=True, document_id="ab12cd34ef56"))
+    page = to_html(report, redact_names=True, document_id="ab12cd34ef56")
+    for out in (json.dumps(row), json.dumps(data), page):
+        for leak in ("zoe", "Zoë", "Quinn", "ZQ", "zq_"):
+            assert leak.lower() not in out.lower(), (leak, out[:300])
+    assert data["source"] == "document-ab12cd34.pdf"
+    assert "<title>goalcheck report: document-ab12cd34.pdf</title>" in page
+    # Without redaction the path is kept as given.
+    assert goal_rows(report)[0]["file"] == source
 
 
 # --------------------------------------------------------------------- CSV and JSON
