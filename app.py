@@ -22,6 +22,7 @@ boot.info("Starting goalcheck: loading its language tools (a few seconds, first 
           icon=":material/hourglass_top:")
 
 import hashlib
+import html
 from typing import Any
 
 import altair as alt
@@ -143,6 +144,12 @@ def show_scores(a: GoalAnalysis) -> None:
 
 def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
     """One goal: highlighted text, scores, why, rewrite with diff, editor."""
+    note = sup.not_analysed_note(a)
+    if note:
+        st.markdown(f'<div class="gc-goal" lang="{a.language or ""}">'
+                    f'{html.escape(a.text)}</div>', unsafe_allow_html=True)
+        st.warning(note, icon=":material/translate:")
+        return
     st.markdown(sup.highlight_html(a), unsafe_allow_html=True)
     if a.baseline:
         st.caption(f"Baseline: {a.baseline}")
@@ -191,6 +198,8 @@ def goal_title(a: GoalAnalysis, plain: bool = False) -> str:
 
 def card_label(a: GoalAnalysis) -> str:
     """The one-line label of a collapsed goal card: where it is and how it scored."""
+    if a.status == "not_analysed":
+        return f"{goal_title(a, plain=True)} — not analysed (not in English)"
     return (f"{goal_title(a, plain=True)} — overall {a.overall}, "
             f"{sup.CLASS_LABELS[a.measurability_class].lower()}")
 

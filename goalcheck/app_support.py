@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from . import export
+from .extract import split_goals
 from .markup import char_marks
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis
 
@@ -309,6 +310,23 @@ DOMAIN_LABELS: dict[str, str] = {
 }
 
 
+LANGUAGE_NAMES: dict[str, str] = {
+    "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
+    "vi": "Vietnamese", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
+    "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "th": "Thai", "el": "Greek",
+}
+
+
+def not_analysed_note(a: GoalAnalysis) -> str | None:
+    """What to tell the user about a goal goalcheck did not analyse (RUBRIC 7.25), or None."""
+    if a.status != "not_analysed":
+        return None
+    lang = LANGUAGE_NAMES.get(a.language or "", "")
+    which = f"in {lang}" if lang else "not in English"
+    return (f"Not analysed: this goal looks {which}. goalcheck reads goals written in English "
+            "only, so it gives no scores and no rewrite; an English version can be checked.")
+
+
 def label(value: object) -> str:
     """The human name of a class, kind or domain id (``social_emotional`` -> ``Social-emotional``)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -342,6 +360,7 @@ class PlanSummary:
 
 def summarize(goals: Sequence[GoalAnalysis]) -> PlanSummary:
     """Count goals, measurable share, mean scores and how often each component is missing."""
+    goals = [g for g in goals if g.status == "analysed"]
     n = len(goals)
 
     def mean(xs: list[float]) -> float:
@@ -556,8 +575,4 @@ def practice_goals(text: str) -> list[str]:
     text = text.strip()
     if not text:
         return []
-    try:
-        from .extract import split_goals  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - until goal splitting lands
-        return [text]
     return [g for g in split_goals(text) if g.strip()] or [text]

@@ -123,7 +123,8 @@ def format_document_text(report: DocumentReport, colour: bool = False) -> str:
     s = report.summary
     lines = [
         (f"{report.source}: {report.pages} pages, {s['goals']} goals, "
-         f"{s['measurable']} measurable, mean overall {s['mean_overall']}"),
+         f"{s['measurable']} measurable, mean overall "
+         f"{'n/a' if s['mean_overall'] is None else s['mean_overall']}"),
     ]
     lines += [f"  warning: {w}" for w in report.warnings]
     lines.append("Sections: " + "; ".join(

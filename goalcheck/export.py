@@ -36,6 +36,8 @@ ROW_COLUMNS: tuple[str, ...] = (
     "goal_id",
     "parent_id",
     "text",
+    "status",
+    "language",
     *(f"has_{c}" for c in COMPONENTS),
     "n_components",
     "vague_verbs",
@@ -188,6 +190,8 @@ def _row(
         "goal_id": g.id,
         "parent_id": g.parent,
         "text": red(g.text),
+        "status": g.status,
+        "language": g.language,
     }
     for c in COMPONENTS:
         row[f"has_{c}"] = bool(g.components[c].present)
@@ -432,7 +436,9 @@ def to_html(report: DocumentReport, *, redact_names: bool = False, title: str | 
         f"<tr><th>Measurable</th><td>{classes['measurable']}</td></tr>"
         f"<tr><th>Partially measurable</th><td>{classes['partially_measurable']}</td></tr>"
         f"<tr><th>Not measurable</th><td>{classes['not_measurable']}</td></tr>"
-        f"<tr><th>Mean overall score</th><td>{s['mean_overall']}</td></tr></table>"
+        "<tr><th>Mean overall score</th><td>"
+        f"{'n/a (no goals analysed)' if s['mean_overall'] is None else s['mean_overall']}"
+        "</td></tr></table>"
         + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "")
         + (f"<h2>Sections</h2><table class=\"summary\">{sections}</table>" if sections else "")
         + f"<h2>Goals</h2><p class=\"legend\">{legend}</p>{goals}"
