@@ -162,8 +162,13 @@ def outside() -> list[str]:
 
 
 def _page(browser: Any, outside: list[str], width: int = 1440, height: int = 1400) -> Any:
+    from playwright.sync_api import expect
+
+    # Generous waits: the app re-renders slowly on a busy two-core machine.
+    expect.set_options(timeout=30_000)
     context = browser.new_context(viewport={"width": width, "height": height},
                                   accept_downloads=True)
+    context.set_default_timeout(60_000)
 
     def guard(route: Any) -> None:
         host = urlparse(route.request.url).hostname or ""
