@@ -23,6 +23,8 @@ boot.info("Starting goalcheck: loading its language tools (a few seconds, first 
 
 import hashlib
 import html
+import threading
+import time
 from typing import Any
 
 import altair as alt
@@ -94,8 +96,9 @@ def analyse_uploads(files: list[Any], store: dict[str, DocumentReport | str],
                     extra: tuple[str, ...] = ()) -> None:
     """Analyse new uploads into ``store`` with a progress bar; forget removed files.
 
-    The bar advances by bytes read, so one big file among small ones moves it in
-    proportion, and it names the file being read.
+    Each file is read in a worker thread while this script keeps the bar moving:
+    its share of the bar is its share of the bytes, filled as the time spent nears
+    the time such a file takes, and the text counts the seconds.
     """
     wanted: dict[str, tuple[str, bytes]] = {}
     for f in files or []:
@@ -111,13 +114,37 @@ def analyse_uploads(files: list[Any], store: dict[str, DocumentReport | str],
     bar = st.progress(0.0, text="Reading files...")
     for i, (k, (name, data)) in enumerate(todo):
         shown = export.redacted_source(name, k.rsplit(":", 1)[1]) if redacting() else name
-        bar.progress(min(done / total, 0.99),
-                     text=f"Analysing {shown} ({i + 1} of {len(todo)}, "
-                          f"{len(data) / 1e6:.1f} MB)...")
-        store[k] = analyse_bytes(name, data)
+        label = f"Analysing {shown} ({i + 1} of {len(todo)}, {len(data) / 1e6:.1f} MB)"
+        store[k] = in_background(lambda n=name, d=data: analyse_bytes(n, d), bar, label,
+                                 start=done / total, share=len(data) / total,
+                                 expected_s=sup.expected_seconds(name, len(data)))
         done += len(data)
     bar.progress(1.0, text="Done.")
     bar.empty()
+
+
+def in_background(work: Any, bar: Any, label: str, *, start: float, share: float,
+                  expected_s: float) -> Any:
+    """Run ``work()`` in a thread; meanwhile move ``bar`` from ``start`` across ``share``."""
+    result: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            result["value"] = work()
+        except BaseException as exc:  # re-raised in the script thread
+            result["error"] = exc
+
+    worker = threading.Thread(target=run, daemon=True)
+    began = time.monotonic()
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.25)
+        spent = time.monotonic() - began
+        bar.progress(min(0.99, start + share * sup.progress_fraction(spent, expected_s)),
+                     text=f"{label}: {spent:.0f} s")
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
 
 
 def load_sample(store: dict[str, DocumentReport | str]) -> str:
@@ -164,13 +191,7 @@ def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
             st.markdown("\n".join(f"- {line}" for line in lines))
         for d in a.deficit_spans:
             st.markdown(f"- Instead of *{d.text}*: {d.suggestion}")
-    if a.rewrite and a.rewrite.text.strip() != a.text.strip():
-        st.markdown("**Suggested rewrite** (fill in the [brackets])")
-        st.markdown(sup.diff_html(a.text, a.rewrite.text), unsafe_allow_html=True)
-        if a.rewrite.changes:
-            st.caption("Changes: " + "; ".join(a.rewrite.changes))
-    elif a.rewrite:
-        st.success("Measurable and strength-based: no rewrite needed.", icon=":material/check:")
+    rewrite_view(a)
     if editable:
         with st.expander("Edit and re-score"):
             edited = st.text_area("Goal text", value=a.text, key=f"edit_{key}", height=100,
@@ -185,6 +206,24 @@ def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
                             f"{sup.CLASS_LABELS[new.measurability_class].lower()}, "
                             f"{sup.CLASS_LABELS[new.strength_class].lower()}.")
                 st.markdown(sup.highlight_html(new), unsafe_allow_html=True)
+
+
+def rewrite_view(a: GoalAnalysis) -> None:
+    """The suggested rewrite as a word diff, what changed, and the blanks to fill in."""
+    if a.rewrite is None:
+        return
+    notes, blanks = sup.rewrite_notes(a.rewrite)
+    if a.rewrite.text.strip() != a.text.strip():
+        st.markdown("**Suggested rewrite**")
+        st.markdown(sup.diff_html(a.text, a.rewrite.text), unsafe_allow_html=True)
+        if notes:
+            st.caption("Changes: " + "; ".join(notes))
+    elif notes:
+        st.info(notes[0][0].upper() + notes[0][1:] + ".", icon=":material/info:")
+    elif not blanks:
+        st.success("Measurable and strength-based: no rewrite needed.", icon=":material/check:")
+    if blanks:
+        st.markdown("**Fill in before use:** " + ", ".join(f"`{b}`" for b in blanks))
 
 
 def goal_title(a: GoalAnalysis, plain: bool = False) -> str:

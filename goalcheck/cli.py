@@ -110,9 +110,11 @@ def format_goal_text(a: GoalAnalysis, colour: bool = False) -> str:
     lines.append("")
     lines.append(bold("Why"))
     lines += [f"  - [{e.dimension}/{e.source}] {e.detail}" for e in a.explanations]
-    if a.rewrite and a.rewrite.changes:
+    if a.rewrite and a.rewrite.text != a.text:
         lines += ["", bold("Suggested rewrite"), "  " + a.rewrite.text]
         lines += [f"  * {c}" for c in a.rewrite.changes]
+    elif a.rewrite and a.rewrite.changes:
+        lines += ["", bold("Rewrite")] + [f"  * {c}" for c in a.rewrite.changes]
     elif a.rewrite:
         lines += ["", "No rewrite needed: the goal is measurable and strength-based."]
     return "\n".join(lines)

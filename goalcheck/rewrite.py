@@ -30,18 +30,76 @@ DOMAIN_ACTIONS: dict[str | None, tuple[str, str, str]] = {
     "transition": ("complete", "[the target task]", "complete"),
     None: ("[observable action]", "", "[observable action]"),
 }
+
+#: How a skill named after a vague verb is seen and counted: the first pattern
+#: that matches the skill's words (then the goal's domain) gives the action,
+#: added as "by <action>" so the writer's words and the skill stay.
+SKILL_ACTIONS: tuple[tuple[str, str, str], ...] = (
+    # (pattern of the skill's words, the action that shows it, the domain it belongs to)
+    (r"main idea", "stating the main idea of [a grade-level passage]", "reading"),
+    (r"fluen", "reading [a grade-level passage] aloud at [number] words correct per minute",
+     "reading"),
+    (r"decod|phonic|sight word|letter|sound.?symbol", "reading [target words] aloud", "reading"),
+    (r"spell", "spelling [target words]", "writing"),
+    (r"handwrit|fine motor|grasp|cutting", "completing [the target motor task]", "motor"),
+    (r"writ|paragraph|essay|composition", "writing [a paragraph on a given topic]", "writing"),
+    (r"fact|fraction|comput|calculat|math|number|problem.solv|arithmetic|money|telling time|"
+     r"\badd|subtract|multipl|divi", "solving [number] [problems of the target skill]", "math"),
+    (r"articulat|pronunc|speech sound|/\w+/",
+     "producing [the target sound] in [words or sentences]", "communication"),
+    (r"vocabular|language|express|sentence|communicat|words",
+     "using [target words or sentence forms] in [a named activity]", "communication"),
+    (r"social|peer|friend|play|turn", "using [a named social skill, e.g. greeting a peer]",
+     "social_emotional"),
+    (r"anger|behavio|self.?regul|cop|frustrat|emotion|calm|attention|focus|impuls|organi",
+     "using [a named replacement skill, e.g. asking for a break]", "social_emotional"),
+    (r"independen|self.?care|hygien|dress|toilet|routine|daily",
+     "completing [the steps of the target routine]", "adaptive"),
+    (r"comprehen|understand|story|stories|text|inferen",
+     "answering [number] questions about [a grade-level passage]", "reading"),
+    (r"reading|read", "reading [a grade-level passage] aloud", "reading"),
+)
+DOMAIN_SKILL_ACTIONS: dict[str | None, str] = {
+    "reading": "answering [number] questions about [a grade-level passage]",
+    "writing": "writing [a paragraph on a given topic]",
+    "math": "solving [number] [problems of the target skill]",
+    "communication": "using [target words or sentence forms] in [a named activity]",
+    "social_emotional": "using [a named replacement skill, e.g. asking for a break]",
+    "motor": "completing [the target motor task]",
+    "adaptive": "completing [the steps of the target routine]",
+    "transition": "completing [the target task]",
+    None: "[an observable action, e.g. naming, writing or pointing to]",
+}
 _SKILLS_OBJECT = re.compile(
     r"^\s*(?:(?:his|her|their|the|overall|[\w-]+'s)\s+)*(?:[\w/-]+\s+){0,3}?"
     r"(?:skills?|abilities|ability|knowledge|understanding|awareness|performance|"
     r"competence|proficiency|level)(?:\s+(?:in|of|with|for)\b)?",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(r"^(?P<obj>.+?)\s+will\s+be\s+[a-z]+(?:ed|en|wn|t)\s+by\s+", re.IGNORECASE)
+_PASSIVE = re.compile(r"^(?P<obj>.+?)\s+will\s+be\s+(?P<verb>[a-z]+(?:ed|en|wn|t))\s+by\s+",
+                      re.IGNORECASE)
+#: "Reading comprehension will improve." / "...will be improved.": a skill as subject.
+_SKILL_SUBJECT = re.compile(
+    r"^(?P<skill>(?:[A-Z][\w/-]*|[\w/-]+)(?:\s+[\w/-]+){0,4}?)\s+will\s+"
+    r"(?:be\s+)?(?P<verb>improve|increase|develop|strengthen|enhance|grow|progress|"
+    r"get\s+better)(?:d|ed|n)?\b",
+    re.IGNORECASE)
+_PARTICIPLES = {"improved": "improve", "increased": "increase", "developed": "develop",
+                "strengthened": "strengthen", "enhanced": "enhance"}
 _TO_VERB = re.compile(r"^\s*(?:how\s+)?to\s+(?=[a-z])", re.IGNORECASE)
 _COPULA = {"be", "become", "get", "have", "is", "are"}
 _LOWER_FIRST = {"the", "given", "when", "using", "with", "during", "in", "after", "he", "she",
-                "they", "if", "while", "upon", "following", "across", "at", "on", "from"}
-_CLAUSE_END = re.compile(r"[,;]|\.(?!\d)|\s(?:by|within|with|in|as|across|on|during|when)\s")
+                "they", "if", "while", "upon", "following", "across", "at", "on", "from", "by"}
+_CLAUSE_END = re.compile(r"[,;]|(?<!\.[a-z])\.(?![\da-z])|\s(?:by|within|with|in|as|across|on|"
+                         r"during|when|because|so\s+that|e\.g\.)\s")
+#: A reason clause says why, not what the student will do; the rewrite leaves it out.
+_REASON = re.compile(r",?\s+(?:because|since|so\s+that|in\s+order\s+to)\b[^,;.]*",
+                     re.IGNORECASE)
+#: Wishes of the team or the family are not goals (RUBRIC 7.23).
+_WISH = re.compile(
+    r"^\s*(?:the\s+)?(?:iep\s+)?(?:team|parents?|family|mother|father|mom|dad|guardians?|"
+    r"teachers?|staff|we|i)\b[^.]{0,40}?\b(?:hopes?|wants?|wish(?:es)?|would\s+like|expects?|"
+    r"feels?|believes?|is\s+hopeful|are\s+hopeful)\b", re.IGNORECASE)
 
 PLACEHOLDERS = {
     "timeframe": "By [date]",
@@ -51,10 +109,80 @@ PLACEHOLDERS = {
     "criterion": "with [criterion: accuracy, trials or rate]",
     "measurement": "as measured by [data source, e.g. curriculum-based probes]",
 }
+#: Criterion and data source suited to each domain (behaviour is observed and
+#: counted, not probed with curriculum measures).
+DOMAIN_CRITERION: dict[str | None, str] = {
+    "social_emotional": "in [number] of [number] observed opportunities",
+    "communication": "in [number] of [number] opportunities",
+    "motor": "in [number] of [number] trials",
+    "adaptive": "in [number] of [number] trials, with [prompt level]",
+    "transition": "in [number] of [number] opportunities",
+}
+DOMAIN_MEASUREMENT: dict[str | None, str] = {
+    "reading": "as measured by [data source, e.g. curriculum-based probes]",
+    "math": "as measured by [data source, e.g. curriculum-based probes]",
+    "writing": "as measured by [data source, e.g. scored writing samples]",
+    "social_emotional": "as measured by [data source, e.g. frequency counts from teacher "
+                        "observation]",
+    "communication": "as measured by [data source, e.g. SLP session data]",
+    "motor": "as measured by [data source, e.g. therapist observation checklist]",
+    "adaptive": "as measured by [data source, e.g. task-analysis data sheets]",
+    "transition": "as measured by [data source, e.g. job-site or task checklists]",
+    None: "as measured by [data source, e.g. observation or work samples]",
+}
+#: A component already marked by an unfilled placeholder (RUBRIC 7.21): the
+#: rewrite does not add a second one, it asks for it to be filled in.
+_HAS_PLACEHOLDER = {
+    "timeframe": re.compile(r"^\s*(?:by|after)\s+\[|\[date|\[graduation", re.IGNORECASE),
+    "condition": re.compile(r"\bgiven\s+\[|\[condition", re.IGNORECASE),
+    "learner": re.compile(r"\[student\]|\(child'?s name\)|_{3,}", re.IGNORECASE),
+    "criterion": re.compile(r"\[criterion|\[number\]|\bXX\s*%|_{3,}\s*%", re.IGNORECASE),
+    "measurement": re.compile(r"measured\s+by\s+\[|\[data source", re.IGNORECASE),
+}
+_PLACEHOLDER = re.compile(r"\[[^\[\]]+\]")
+
+
+def placeholders(text: str) -> list[str]:
+    """The bracketed blanks a teacher must fill in, in order, each once.
+
+    Example:
+        >>> placeholders("By [date], [Student] will read [number] words, as measured by [data source].")
+        ['[date]', '[Student]', '[number]', '[data source]']
+    """
+    return list(dict.fromkeys(_PLACEHOLDER.findall(text)))
+
+
+def not_a_goal(text: str) -> str | None:
+    """Why a "will" sentence is not a goal to rewrite (a service, support or wish), or None.
+
+    Example:
+        >>> not_a_goal("Maya will receive speech therapy 2x30 minutes weekly.")
+        'a service, support or placement, not a goal'
+    """
+    from .extract import parse_label, rule_is_goal_line
+
+    if _WISH.search(text):
+        return "a wish of the team or family, not a goal"
+    kind, confidence = rule_is_goal_line(parse_label(text)[1], "annual_goals")
+    if kind == "not_goal" and confidence <= 0.05:
+        return "a service, support or placement, not a goal"
+    return None
+
+
+_IRREGULAR_GERUNDS = {"be": "being", "see": "seeing", "flee": "fleeing", "agree": "agreeing",
+                      "dye": "dyeing", "hoe": "hoeing", "ski": "skiing", "lie": "lying",
+                      "die": "dying", "tie": "tying", "visit": "visiting", "open": "opening",
+                      "enter": "entering", "listen": "listening", "happen": "happening",
+                      "shout": "shouting", "cry": "crying"}
 
 
 def _gerund(verb: str) -> str:
+    """``hit`` -> ``hitting``, ``run`` -> ``running``, ``be`` -> ``being``, ``yell`` -> ``yelling``."""
     v = verb.lower()
+    if v in _IRREGULAR_GERUNDS:
+        return verb[:0] + _IRREGULAR_GERUNDS[v]
+    if len(v) <= 2:
+        return verb + "ing"
     if v.endswith("ie"):
         return verb[:-2] + "ying"
     if v.endswith("e") and not v.endswith(("ee", "ye", "oe")):
@@ -78,6 +206,13 @@ def _rephrase_deficits(text: str, analysis: GoalAnalysis, changes: list[str]) ->
             new, note = _replacement_behavior(text, d.start, d.end)
         elif d.replace is not None:
             new, note = d.replace, f"rephrased '{span}' as '{d.replace}'"
+        elif d.category == "label" and re.match(r"\s+and\s+(?=will\b)", text[d.end :]):
+            # "Zoe is low in math and will ..." -> "Zoe will ...": the label goes.
+            joint = re.match(r"\s+and\s+", text[d.end :])
+            text = text[: d.start] + text[d.end + (joint.end() if joint else 0) :]
+            changes.append(f"left out the label '{span}': describe what the student does now "
+                           "in the present levels, not in the goal")
+            continue
         else:
             new = "[describe the observed behavior]"
             note = f"replaced the label '{span}' with a placeholder: {d.suggestion}"
@@ -103,42 +238,87 @@ def _replacement_behavior(text: str, start: int, end: int) -> tuple[str | None, 
     return "will [replacement behavior] instead of having", f"named a replacement behavior instead of '{span}'"
 
 
+def _skill_action(skill: str, domain: str | None) -> str:
+    """The observable action that shows ``skill``: from its own words, else the domain's."""
+    for pattern, action, _ in SKILL_ACTIONS:
+        if re.search(pattern, skill, re.IGNORECASE):
+            return action
+    return DOMAIN_SKILL_ACTIONS.get(domain, DOMAIN_SKILL_ACTIONS[None])
+
+
+def _measure_domain(text: str, domain: str | None) -> str | None:
+    """The domain whose criterion and data source fit: the one of the action the rewrite
+    added (it names the skill), else the goal's."""
+    for _, action, skill_domain in SKILL_ACTIONS:
+        if action in text:
+            return skill_domain
+    return domain
+
+
 def _replace_vague(text: str, analysis: GoalAnalysis, changes: list[str]) -> str:
-    """Replace the vague verb that leads the action with an observable verb."""
+    """Make the action observable when a vague verb leads it (RUBRIC 6 and 7.3).
+
+    "will learn to decode" -> "will decode"; otherwise the writer's words stay and
+    the action that shows the skill is added: "will improve her reading
+    comprehension" -> "... by answering [number] questions about [a grade-level passage]".
+    """
     if analysis.present("behavior") or not analysis.vague_verbs:
         return text
-    v = analysis.vague_verbs[0]
-    skills_verb, placeholder, object_verb = DOMAIN_ACTIONS.get(analysis.domain, DOMAIN_ACTIONS[None])
+    from .components.strength import find_deficits
+
+    negatives = [d for d in find_deficits(text).deficits if d.category == "negative_only_target"]
+    leading = [v for v in analysis.vague_verbs
+               if not any(d.start <= v.start < d.end for d in negatives)]
+    if not leading:
+        return text
+    v = leading[0]
     passive = _PASSIVE.match(text)
     learner = analysis.components["learner"].spans
     if passive and learner and learner[0].start == passive.end():
         # "Writing skills will be improved by Carlos": say it in the active voice.
         agent, obj = learner[0], passive.group("obj")
-        whole = _SKILLS_OBJECT.match(obj)
-        action = (f"{skills_verb} {placeholder}" if whole and whole.end() >= len(obj.rstrip())
-                  else f"{object_verb} {obj[:1].lower() + obj[1:]}")
-        changes.append(f"rewrote the passive, vague '{text[: agent.end]}' as an action of {agent.text}: "
-                       f"'{action}'")
-        return f"{agent.text} will {action}{text[agent.end :]}"
+        verb = _PARTICIPLES.get(passive.group("verb").lower(), "improve")
+        skill = obj[:1].lower() + obj[1:] if not obj[:2].isupper() else obj
+        action = _skill_action(skill, analysis.domain)
+        changes.append(f"rewrote the passive '{text[: agent.end]}' with {agent.text} as the "
+                       f"subject, and added how it will be seen: 'by {action}'")
+        return f"{agent.text} will {verb} {skill} by {action}{text[agent.end :]}"
     verb_text = text[v.start : v.end]
     rest = text[v.end :]
     to = _TO_VERB.match(rest)
-    skills = _SKILLS_OBJECT.match(rest)
-    first_word = verb_text.split()[0].lower()
-    if to:  # "will learn to decode" -> "will decode"
-        new_text = text[: v.start] + rest[to.end() :]
-        changes.append(f"removed the vague verb '{verb_text}' so the action itself is the behavior")
-        return new_text
-    if skills or first_word in _COPULA:
-        end = v.end + (skills.end() if skills else _clause_length(rest))
-        new = f"{skills_verb} {placeholder}".strip()
-        why = f"'{skills_verb}' is an observable action for {analysis.domain or 'this'} goals"
-        changes.append(f"replaced '{text[v.start:end].strip()}' with '{new}': {why}")
-        return text[: v.start] + new + text[end:]
-    changes.append(
-        f"replaced the vague verb '{verb_text}' with '{object_verb}': an action a teacher can see and count"
-    )
-    return text[: v.start] + object_verb + text[v.end :]
+    if to or re.search(r"\bto$", verb_text):  # "will learn to decode" -> "will decode"
+        cut = v.end + (to.end() if to else 0)
+        changes.append(f"removed the vague '{verb_text.strip()}' so the action itself is the "
+                       "behavior")
+        return text[: v.start] + text[cut:].lstrip()
+    end = _clause_length(rest)
+    skill = rest[:end].strip()
+    action = _skill_action(f"{verb_text} {skill}", analysis.domain)
+    if re.search(r"\bby\s+(?:\[|\w+ing\b[^.;]*\[)", rest):
+        return text  # the action is named already; only its blanks are left to fill
+    head = text[: v.end] + rest[:end].rstrip()
+    if not skill:
+        changes.append(f"added how '{verb_text}' will be seen: 'by {action}'")
+    else:
+        changes.append(f"kept '{verb_text} {skill}' and added how it will be seen and counted: "
+                       f"'by {action}'")
+    return f"{head} by {action}{rest[end:]}"
+
+
+def _skill_subject(text: str, changes: list[str]) -> str | None:
+    """ "Reading comprehension will improve." -> "[Student] will improve reading comprehension." """
+    m = _SKILL_SUBJECT.match(text)
+    if not m:
+        return None
+    skill = m.group("skill")
+    if skill.split()[0].lower() in {"he", "she", "they", "student", "the", "will", "by", "given"}:
+        return None
+    verb = m.group("verb").lower()
+    verb = "get better at" if verb.startswith("get") else verb
+    skill_low = skill[:1].lower() + skill[1:] if not skill[:2].isupper() else skill
+    changes.append(f"made the student the subject: '{skill}' is what the student works on, "
+                   "not who acts")
+    return f"{PLACEHOLDERS['learner']} will {verb} {skill_low}{text[m.end():]}"
 
 
 def _clause_length(rest: str) -> int:
@@ -156,32 +336,48 @@ def _lower_first(body: str) -> str:
 def rewrite_goal(analysis: GoalAnalysis) -> Rewrite:
     """Suggest a rewrite of an analysed goal; a good goal comes back unchanged.
 
+    A service, support or wish gets no rewrite (its one change says why); a
+    component already marked by an unfilled placeholder is not added twice; the
+    last change lists the brackets to fill in.
+
     Example:
         >>> from goalcheck import analyze_goal
         >>> analyze_goal("Maya will improve reading skills.").rewrite.text
-        'By [date], given [condition or materials], Maya will read aloud [a grade-level passage] with [criterion: accuracy, trials or rate], as measured by [data source, e.g. curriculum-based probes].'
+        'By [date], given [condition or materials], Maya will improve reading skills by reading [a grade-level passage] aloud with [criterion: accuracy, trials or rate], as measured by [data source, e.g. curriculum-based probes].'
     """
     text = analysis.text
-    if analysis.measurability_class == "measurable" and analysis.strength_class == "strength_based":
+    if analysis.status == "not_analysed":
+        return Rewrite(text=text, changes=[])
+    why_not = not_a_goal(text)
+    if why_not:
+        return Rewrite(text=text, changes=[f"no rewrite: this is {why_not}"])
+    good = analysis.measurability_class == "measurable" and analysis.strength_class == "strength_based"
+    if good and not placeholders(text):
         return Rewrite(text=text, changes=[])
     changes: list[str] = []
-    # RUBRIC 7.21: a placeholder is not the component, but one is enough: never add a second.
-    held = {p.label for p in find_placeholders(text)}
-
-    def lacks(component: str) -> bool:
-        return not analysis.present(component) and component not in held
-
     shift = len(text) - len(text[prefix_length(text) :].lstrip())
     shifted = _shift(analysis, shift)
     body = shifted.text
-    insert_at = _learner_slot(shifted) if "learner" not in held else None
+    insert_at = _learner_slot(shifted)
     body = _replace_vague(body, shifted, changes)
-    if insert_at is not None:
+    has_learner = analysis.present("learner") or bool(_HAS_PLACEHOLDER["learner"].search(body))
+    if insert_at is not None and not has_learner:
         rest = body[insert_at:]
         if rest[:1].isupper() and not rest.split(" ", 1)[0].isupper():
             rest = rest[0].lower() + rest[1:]
         body = body[:insert_at] + f"{PLACEHOLDERS['learner']} will " + rest
         changes.append("added [Student] as the learner")
+    elif not has_learner and re.match(r"will\b", body, re.IGNORECASE):
+        body = f"{PLACEHOLDERS['learner']} will" + body[4:]
+        changes.append("added [Student] as the learner")
+    elif not has_learner:
+        subject = _skill_subject(body, changes)
+        body = subject if subject is not None else body
+    reason = _REASON.search(body)
+    if reason:
+        body = body[: reason.start()] + body[reason.end() :]
+        changes.append(f"left out the reason '{reason.group(0).strip(', ')}': a goal says what "
+                       "the student will do, not why")
     body = _rephrase_deficits(body, shifted, changes)
     if re.search(r"\bwill\s+(?:reduce|decrease|lessen|minimize)\b", body, re.IGNORECASE) and not re.search(
         r"\b(?:instead|by\s+using|replac)", body, re.IGNORECASE
@@ -192,24 +388,62 @@ def rewrite_goal(analysis: GoalAnalysis) -> Rewrite:
     final = body[-1] if body.endswith((".", "!", "?")) else "."
     body = body.rstrip(".!? ")
     postsecondary = analysis.kind == "postsecondary_goal"
-    if not postsecondary and lacks("criterion"):
-        body = _insert_before_measurement(body, analysis, PLACEHOLDERS["criterion"])
-        changes.append("added [criterion] placeholder: how well, how much or how often")
-    if not postsecondary and lacks("measurement"):
-        body = f"{body}, {PLACEHOLDERS['measurement']}"
-        changes.append("added [data source] placeholder: how progress will be measured")
+    domain = _measure_domain(body, analysis.domain)
+
+    # RUBRIC 7.21: a placeholder is not the component, but one is enough: never add a second.
+    held = {p.label for p in find_placeholders(body)}
+
+    def missing(component: str) -> bool:
+        return (not analysis.present(component) and component not in held
+                and not _HAS_PLACEHOLDER[component].search(body))
+
+    if not postsecondary and missing("criterion"):
+        phrase = DOMAIN_CRITERION.get(domain, PLACEHOLDERS["criterion"])
+        body = _insert_before_measurement(body, analysis, phrase)
+        changes.append("added a [criterion] placeholder: how well, how much or how often")
+    if not postsecondary and missing("measurement"):
+        body = f"{body}, {DOMAIN_MEASUREMENT.get(domain, DOMAIN_MEASUREMENT[None])}"
+        changes.append("added a [data source] placeholder: how progress will be measured")
     prefix = []
-    if lacks("timeframe"):
+    if missing("timeframe"):
         key = "postsecondary_timeframe" if postsecondary else "timeframe"
         prefix.append(PLACEHOLDERS[key])
         changes.append("added [date] placeholder: by when" if not postsecondary else "added an after-school timeframe placeholder")
-    if not postsecondary and lacks("condition"):
-        prefix.append(PLACEHOLDERS["condition"])
+    if not postsecondary and missing("condition"):
+        condition = PLACEHOLDERS["condition"]
         changes.append("added [condition] placeholder: under what circumstances or with what materials")
+        lead = _leading_timeframe(body, analysis, shift)
+        if lead and not prefix:
+            body = f"{body[:lead]}, {condition}, {body[lead:].lstrip(', ')}"
+        else:
+            prefix.append(condition)
     if prefix:
         body = ", ".join(prefix) + ", " + _lower_first(body)
-    new_text = body + final
-    return Rewrite(text=new_text, changes=changes) if changes else Rewrite(text=text, changes=[])
+    new_text = _tidy(body + final)
+    new_text = new_text[:1].upper() + new_text[1:]
+    if not changes and new_text.strip() == text.strip():
+        new_text = text
+    blanks = placeholders(new_text)
+    if blanks:
+        changes.append("fill in before use: " + ", ".join(blanks))
+    return Rewrite(text=new_text, changes=changes)
+
+
+def _leading_timeframe(body: str, analysis: GoalAnalysis, shift: int) -> int | None:
+    """End of a timeframe that opens the goal ("By June 2027, ..."), or None."""
+    for s in analysis.components["timeframe"].spans:
+        start, end = s.start - shift, s.end - shift
+        if start == 0 and body[:end] == s.text:
+            return end
+    return None
+
+
+def _tidy(text: str) -> str:
+    """Punctuation a rewrite can leave behind: ".," ",," " ," and double spaces."""
+    text = re.sub(r"(?<!\b[a-z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)\.\s*,", ",", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"\s+([,.;])", r"\1", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 def _learner_slot(body_analysis: GoalAnalysis) -> int | None:

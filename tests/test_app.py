@@ -274,3 +274,13 @@ def test_rubric_text_covers_every_component() -> None:
     text = sup.rubric_text()
     for c in COMPONENTS:
         assert f"**{sup.COMPONENT_STYLE[c][0]}**" in text
+
+
+def test_progress_moves_and_never_claims_done() -> None:
+    expected = sup.expected_seconds("plan.txt", 3_000_000)
+    steps = [sup.progress_fraction(t, expected) for t in (0, 1, expected / 2, expected,
+                                                          3 * expected, 30 * expected)]
+    assert steps == sorted(steps) and steps[0] == 0.0 and 0 < steps[1]
+    assert all(s < 1.0 for s in steps)
+    assert sup.expected_seconds("a.pdf", 1_000_000) > sup.expected_seconds("a.txt", 1_000_000)
+

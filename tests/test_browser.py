@@ -318,6 +318,25 @@ def test_score_many(app_url: str, browser: Any, outside: list[str], sample: Any)
     page.context.close()
 
 
+def test_big_text_shows_moving_progress(app_url: str, browser: Any, outside: list[str]) -> None:
+    """A large text file: the bar names the file and counts seconds while it is read."""
+    from playwright.sync_api import expect
+
+    goal = ("Goal {i}: By June 2027, given a grade 3 passage, Maya will read aloud {i} words "
+            "correct per minute in 3 of 4 trials, as measured by weekly probes.\n")
+    body = ("Annual Goals\n" + "".join(goal.format(i=i) for i in range(1, 200)) + "\n") * 4
+    page = _page(browser, outside, width=1280, height=1000)
+    page.goto(app_url)
+    page.locator("input[type=file]").first.set_input_files(
+        {"name": "big_plan.txt", "mimeType": "text/plain", "buffer": body.encode()})
+    bar = page.locator("[data-testid=stProgress]")
+    expect(bar).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Analysing big_plan\.txt \(1 of 1, 0\.\d MB\): \d+ s"))) \
+        .to_be_visible()
+    expect(page.locator("div[class*='st-key-card_']").first).to_be_visible(timeout=180_000)
+    page.context.close()
+
+
 def test_practice_check_button(app_url: str, browser: Any, outside: list[str]) -> None:
     from playwright.sync_api import expect
 
