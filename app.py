@@ -131,7 +131,7 @@ def in_background(work: Any, bar: Any, label: str, *, start: float, share: float
     def run() -> None:
         try:
             result["value"] = work()
-        except BaseException as exc:  # re-raised in the script thread
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the script thread
             result["error"] = exc
 
     worker = threading.Thread(target=run, daemon=True)

@@ -43,8 +43,8 @@ SKILL_ACTIONS: tuple[tuple[str, str, str], ...] = (
     (r"spell", "spelling [target words]", "writing"),
     (r"handwrit|fine motor|grasp|cutting", "completing [the target motor task]", "motor"),
     (r"writ|paragraph|essay|composition", "writing [a paragraph on a given topic]", "writing"),
-    (r"fact|fraction|comput|calculat|math|number|problem.solv|arithmetic|money|telling time|"
-     r"\badd|subtract|multipl|divi", "solving [number] [problems of the target skill]", "math"),
+    ((r"fact|fraction|comput|calculat|math|number|problem.solv|arithmetic|money|telling time|"
+     r"\badd|subtract|multipl|divi"), "solving [number] [problems of the target skill]", "math"),
     (r"articulat|pronunc|speech sound|/\w+/",
      "producing [the target sound] in [words or sentences]", "communication"),
     (r"vocabular|language|express|sentence|communicat|words",
@@ -391,7 +391,7 @@ def rewrite_goal(analysis: GoalAnalysis) -> Rewrite:
     domain = _measure_domain(body, analysis.domain)
 
     # RUBRIC 7.21: a placeholder is not the component, but one is enough: never add a second.
-    held = {p.label for p in find_placeholders(body)}
+    held = {p.label for p in find_placeholders(text)}  # the writer's own blanks
 
     def missing(component: str) -> bool:
         return (not analysis.present(component) and component not in held
