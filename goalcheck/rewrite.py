@@ -14,6 +14,7 @@ from dataclasses import replace
 from .components.measurability import find_placeholders
 from .components.strength import find_deficits
 from .components.text import prefix_length
+from .extract import parse_label, rule_is_goal_line
 from .schema import GoalAnalysis, Rewrite, Span
 
 #: Observable verb suited to each domain, and the placeholder object used when
@@ -159,7 +160,6 @@ def not_a_goal(text: str) -> str | None:
         >>> not_a_goal("Maya will receive speech therapy 2x30 minutes weekly.")
         'a service, support or placement, not a goal'
     """
-    from .extract import parse_label, rule_is_goal_line
 
     if _WISH.search(text):
         return "a wish of the team or family, not a goal"
@@ -264,7 +264,6 @@ def _replace_vague(text: str, analysis: GoalAnalysis, changes: list[str]) -> str
     """
     if analysis.present("behavior") or not analysis.vague_verbs:
         return text
-    from .components.strength import find_deficits
 
     negatives = [d for d in find_deficits(text).deficits if d.category == "negative_only_target"]
     leading = [v for v in analysis.vague_verbs

@@ -111,7 +111,8 @@ def test_cli_analyze(key: str, fmt: str, corpus: dict[str, tuple[Kind, Path]], w
     else:
         assert rc == 0 and err == ""
         if fmt == "json":
-            _check_report(json.loads(out), k, message)
+            [report] = json.loads(out)  # always a list, one document per file read
+            _check_report(report, k, message)
         else:
             head = out.splitlines()[0]
             assert head.startswith(f"{k.name.splitlines()[0]}") or "\n" in k.name
