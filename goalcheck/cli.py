@@ -11,6 +11,7 @@ import importlib
 import json
 import os
 import signal
+import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import fields
@@ -314,8 +315,6 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _app(argv: Sequence[str]) -> int:
-    import subprocess
-
     try:
         args = _app_parser().parse_args(list(argv))
     except SystemExit as exc:
@@ -330,10 +329,25 @@ def _app(argv: Sequence[str]) -> int:
     except ImportError:
         print("goalcheck: the app needs Streamlit: pip install 'goalcheck[app]'", file=sys.stderr)
         return 2
+    server = subprocess.Popen(app_command(args, app))
+
+    def stop(signum: int, frame: object) -> None:  # pass a stop on to the server, never orphan it
+        server.terminate()
+
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
-        return subprocess.call(app_command(args, app))
+        return server.wait()
     except KeyboardInterrupt:
+        server.terminate()
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
 
 def _sha256(path: Path) -> str:
