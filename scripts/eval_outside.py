@@ -10,8 +10,13 @@ Scored: English goals with a gold class. The gold kind is passed for annual
 goals, objectives and postsecondary goals; a transition activity's kind is left
 to goalcheck to guess (it must not call it a postsecondary goal).
 
+``--outcome`` shows what the Indicator 13 verdict of
+goalcheck.components.postsecondary gives once wired into the class: a
+postsecondary goal's class from ``postsecondary_outcome(text).status``, and a
+transition activity judged as an annual goal.
+
 Usage:
-    python scripts/eval_outside.py --set outside --half tune [--errors] [--rules]
+    python scripts/eval_outside.py --set outside --half tune [--errors] [--rules] [--outcome]
     python scripts/eval_outside.py --set challenge --half even
 """
 
@@ -59,6 +64,25 @@ def analyse(rows: list[dict], rules_only: bool) -> list:
     return out
 
 
+def apply_outcome(analyses: list) -> None:
+    """Class of postsecondary goals by the Indicator 13 verdict (what the API is to do)."""
+    from goalcheck import scoring
+    from goalcheck.components.postsecondary import postsecondary_outcome
+    from goalcheck.schema import COMPONENTS as names
+
+    for a in analyses:
+        if a.kind != "postsecondary_goal":
+            continue
+        verdict = postsecondary_outcome(a.text)
+        present = [c for c in names if a.present(c)]
+        if verdict.activity:
+            a.kind = "annual_goal"
+            a.measurability_class = scoring.measurability_class(present, "annual_goal")
+        else:
+            a.measurability_class = scoring.measurability_class(
+                present, "postsecondary_goal", outcome=verdict.status)
+
+
 def report(rows: list[dict], analyses: list, name: str) -> None:
     comp = {c: f1_score([r["components"][c] for r in rows], [a.present(c) for a in analyses],
                         zero_division=0.0)
@@ -96,6 +120,8 @@ def main() -> None:
     p.add_argument("--data", type=Path, help="another copy of the set's file")
     p.add_argument("--errors", action="store_true", help="list disagreements (tune/odd halves only)")
     p.add_argument("--rules", action="store_true", help="the rules alone, without the models")
+    p.add_argument("--outcome", action="store_true",
+                   help="class postsecondary goals by postsecondary_outcome() (Indicator 13)")
     args = p.parse_args()
     if args.half not in HALVES[args.set]:
         p.error(f"the halves of {args.set} are {', '.join(HALVES[args.set])}")
@@ -103,7 +129,10 @@ def main() -> None:
         p.error("--errors is for the halves rule fixes may look at (tune, odd)")
     rows = load(args.data or SETS[args.set], args.half)
     analyses = analyse(rows, args.rules)
-    report(rows, analyses, f"{args.set}/{args.half}" + (" (rules only)" if args.rules else ""))
+    if args.outcome:
+        apply_outcome(analyses)
+    name = f"{args.set}/{args.half}" + (" (rules only)" if args.rules else "")
+    report(rows, analyses, name + (" (Indicator 13 verdict)" if args.outcome else ""))
     if args.errors:
         errors(rows, analyses)
 

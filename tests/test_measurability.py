@@ -269,6 +269,19 @@ V2_CASES: list[tuple[str, set[str], str, list[str]]] = [
     ("By June 2027, Kimora will slove ratio word problems with 80% accuracy.", {T, L, B, R}, "measurable", ["slove"]),
     ("Abril will idenitfy coins with 90% accuracy.", {L, B, R}, "measurable", ["idenitfy"]),
     ("Lars will imporve his reading.", {L}, "not_measurable", []),
+    # counts of performance written as "N times", "more than once"
+    ("Nico will bounce and catch a playground ball 8 times without dropping it.", {L, B, R}, "measurable", ["bounce", "catch"]),
+    ("At recess, Wren will not leave the playground boundary more than once.", {C, L, B, R}, "measurable", ["leave"]),
+    ("During centers, Marta will have no more than 1 incident of pushing per week.", {C, L, B, R}, "measurable", ["have no more than 1 incident"]),
+    ("Ivo will no longer rip up his worksheets when he makes a mistake.", {C, L, B}, "partially_measurable", ["rip up"]),
+    ("Gia will not W-sit during circle time on 4 of 5 days.", {C, L, B, R}, "measurable", ["W-sit"]),
+    # British and Australian school periods, abbreviations
+    ("By the end of Year 4, Alfie will count in 3s to 36 on 3 occasions each week.", {T, L, B, R}, "measurable", ["count"]),
+    ("By the end of Key Stage 1, Poppy will write her name and address.", {T, L, B}, "partially_measurable", ["write"]),
+    ("By EOY, Dax will solve 2-step word prblms w/ 80% acc.", {T, L, B, R}, "measurable", ["solve"]),
+    ("By the last week of May 2027, Uma will read 40 sight words.", {T, L, B, R}, "measurable", ["read"]),
+    # behaviour-analytic definitions: the learner named inside the definition
+    ("Elopement, defined as Tariq leaving an assigned area without permission, will decrease to 0 occurrences per week.", {L, B, R}, "measurable", ["decrease"]),
 ]
 
 
@@ -289,6 +302,8 @@ def test_rubric_v2_detection(text: str, present: set[str], cls: str, behavior: l
     ("[Student] will count to 20.", []),
     ("(Child) will point to 5 body parts.", []),
     ("___ will zip her coat.", []),
+    ("Aggression, defined as Bex hitting or kicking peers, will decrease to 1 per week.", ["Bex"]),
+    ("Compliance will occur for Rosalind in 85% of opportunities.", ["Rosalind"]),
     ("Count objects to 10 with 1:1 correspondence.", []),
 ])
 def test_learner_is_never_a_label_or_a_placeholder(text: str, learner: list[str]) -> None:
@@ -305,6 +320,15 @@ def test_learner_is_never_a_label_or_a_placeholder(text: str, learner: list[str]
 ])
 def test_vague_verbs_v2(text: str, vague: list[str]) -> None:
     assert [v.text for v in analyze_goal(text).vague_verbs] == vague
+
+
+def test_placeholders_are_reported_as_notes() -> None:
+    from goalcheck.components.measurability import analyze_measurability
+    from goalcheck.pipeline import build_nlp
+
+    result = analyze_measurability(build_nlp()("By [date], Jo will read ___ words."))
+    assert {"placeholder_timeframe", "placeholder_criterion"} <= set(result.notes)
+    assert not result.components["timeframe"] and not result.components["criterion"]
 
 
 def test_placeholders_are_found_and_labelled() -> None:

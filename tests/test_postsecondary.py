@@ -59,6 +59,10 @@ CASES: list[tuple[str, str, bool, bool, str | None]] = [
     ("Liesel will complete a learning-style inventory with her case manager.", N, True, False, None),
     ("Before graduating, Artemis will open a savings account at a local bank.", N, True, False, None),
     ("By the end of the IEP year, Cyrus will obtain his state ID card.", N, True, False, None),
+    # passive outcomes
+    ("Part-time employment at a hardware store will be obtained by Imre after graduation.", M, False, True, "employment"),
+    ("A certificate in phlebotomy will be earned by Saskia within two years of leaving high school.", M, False, True, "education"),
+    ("Employment will be obtained by Ty after high school.", P, False, True, "employment"),
     # placeholders name nothing (RUBRIC 7.21)
     ("After high school, [Student] will enroll in [program].", N, False, True, None),
 ]

@@ -41,6 +41,15 @@ CASES = [
     ("Leah has no functional speech and will point to a yes card.", ["has no functional speech"], "deficit_based", 70),
     ("Lucy will sign 'help' when she cannot open a container.", [], "strength_based", 100),
     ("Darius will not miss more than 2 days of work per month.", ["will not miss"], "deficit_based", 70),
+    # RUBRIC 7.2 / 7.8 in others' wording: counted problem behaviors, behaviour-analytic subjects
+    ("Tate will decrease call-outs to 2 per lesson during math.", ["will decrease call-outs"], "deficit_based", 70),
+    ("Mina will reduce the number of times she leaves her seat to 1 per class.", ["will reduce the number of times she leaves"], "deficit_based", 70),
+    ("Mina will reduce the number of times she leaves her seat by using a break card.", [], "neutral", 70),
+    ("Aggression, defined as Bo hitting or kicking peers, will decrease to 0 per week.", ["will decrease"], "deficit_based", 70),
+    ("Tantrum behavior will be reduced to under 2 minutes per episode.", ["will be reduced"], "deficit_based", 70),
+    ("Reading errors will decrease to 2 per passage.", [], "strength_based", 100),
+    ("To replace pinching, Gianna will tap an adult's arm in 80% of opportunities.", [], "neutral", 70),
+    ("Theo is clumsy and will catch a ball in 4 of 5 trials.", ["is clumsy"], "deficit_based", 70),
 ]
 
 

@@ -269,11 +269,12 @@ def _is_real_condition(text: str, f: Found) -> bool:
 
 _WILL = {"will", "shall", "wil", "willl", "wll", "'ll"}
 _SKIP_AFTER_WILL = re.compile(
-    r"^(?:\(?[a-z1-9]\)\s+|(?:be\s+able|continue|learn\s+how|be\s+expected|be\s+required|need)\s+to\s+|"
+    r"^(?:\(?[a-z1-9]\)\s+|[:\-\u2013]\s*|no\s+longer\s+|"
+    r"(?:be\s+able|continue|learn\s+how|be\s+expected|be\s+required|need)\s+to\s+|"
     r"(?:independently|accurately|correctly|consistently|also|then|now|appropriately|"
     r"successfully|fluently|orally|verbally|quickly|safely|legibly|spontaneously|"
     r"regularly|routinely|reliably|effectively|actively|calmly|voluntarily|"
-    r"functionally|physically|neatly|daily|first|each|every|both|either|not|now|then)\s+)+",
+    r"functionally|physically|neatly|daily|first|each|every|both|either|not|never|now|then)\s+)+",
     re.IGNORECASE,
 )
 _LEARNER_NOUNS = {
@@ -373,8 +374,9 @@ def _learner_before(doc: Doc, will: Token, blocked: list[Found], folded: bool) -
     elif last.pos_ == "PROPN" or (last.is_title and last.is_alpha) or (
         folded and last.pos_ in {"NOUN", "PROPN"} and last.is_alpha
     ):
-        if last.lower_ in _NON_LEARNER:
-            return None
+        lex = verbs()
+        if last.lower_ in _NON_LEARNER or last.lower_ in lex.actions or last.lower_ in lex.not_actions:
+            return None  # "Compliance will occur", "Reading will improve": not a learner
         j = i
         while j - 1 >= 0 and i - j < 2 and (doc[j - 1].pos_ == "PROPN" or doc[j - 1].is_title) and doc[j - 1].is_alpha:
             j -= 1
@@ -497,6 +499,10 @@ def _classify_verb(
     if m:
         return "vague", tok.idx + m.end(), "vague_phrase"
     lemma = _lemma(tok)
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_:
+        last = doc[tok.i + 2]
+        if _lemma(last) in lex.observable and not tok.whitespace_:
+            return "observable", _verb_span(doc, last)[1], "hyphenated_verb"  # "W-sit", "re-read"
     if lemma in lex.counted_verbs or tok.lower_.rstrip(".") in lex.counted_verbs:
         counted = _counted_object(doc, tok, lex)
         if counted is not None:
@@ -516,7 +522,11 @@ def _classify_verb(
         if meant in lex.vague:
             return "vague", tok.idx + len(tok.text), "misspelt_vague_verb"
         return "observable", _verb_span(doc, tok)[1], "misspelt_observable_verb"
-    if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+    after_will = tok.i > 0 and (doc[tok.i - 1].lower_ in _WILL or (
+        doc[tok.i - 1].text == ")" and any(t.lower_ in _WILL for t in doc[max(0, tok.i - 5) : tok.i])))
+    if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB") or (
+        after_will and tok.tag_ in {"NN", "NNS", "JJ"} and tok.is_alpha and tok.is_lower
+    ):
         if not re.search(r"[aeiouy]", tok.lower_) or not re.fullmatch(r"[a-z][a-z'-]*", tok.lower_):
             return "none", tok.idx, "not_a_word"  # clearly not a word: "f/u", "xqz"
         return "observable", _verb_span(doc, tok)[1], "unlisted_verb"
@@ -646,6 +656,10 @@ def find_learner_and_behavior(
         # "Lucia hopes to work with animals": a wish names no goal (RUBRIC 7.12).
         vague.append(Found("vague_verb", wish.idx, doc[wish.i + 1].idx + 2, "wish", 0.9))
         return learners, behaviors, vague, notes
+    if heads and not learners:
+        named = _learner_in_definition(doc, start_char, blocked)
+        if named is not None:
+            learners.append(named)
     if not heads and "placeholder_behavior" not in notes:
         present = _present_tense(doc, start_char, blocked + list(conditions), folded)
         if present is not None:
@@ -688,6 +702,30 @@ def find_learner_and_behavior(
             else:
                 behaviors.append(Found("behavior", s, e, "compound_behavior", 0.8))
     return learners, behaviors, vague, notes
+
+
+_NOT_NAMES = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$",
+    re.IGNORECASE,
+)
+
+
+def _learner_in_definition(doc: Doc, start_char: int, blocked: list[Found]) -> Found | None:
+    """The learner named inside a behavior's definition: "SIB, defined as Milo striking
+    his head, will decrease ...", "Compliance ... will occur for Rosalie ..."."""
+    for t in doc[:-1]:
+        if t.idx < start_char:
+            continue
+        nxt = doc[t.i + 1]
+        cue = (t.lower_ == "as" and t.i > 0 and doc[t.i - 1].lower_ == "defined") or (
+            t.lower_ == "for" and t.i > 0 and doc[t.i - 1].tag_.startswith("VB"))
+        if not cue or not (nxt.is_title and nxt.is_alpha and nxt.pos_ == "PROPN"):
+            continue
+        if nxt.lower_ in _NON_LEARNER or _NOT_NAMES.match(nxt.text):
+            continue
+        if not _overlaps(nxt.idx, nxt.idx + len(nxt.text), blocked):
+            return Found("learner", nxt.idx, nxt.idx + len(nxt.text), "named_in_definition", 0.7)
+    return None
 
 
 def _placeholder_before(doc: Doc, tok: Token, placeholders: tuple[Found, ...]) -> bool:
@@ -860,6 +898,10 @@ def analyze_measurability(doc: Doc) -> MeasurabilityResult:
     learners, behaviors, vague, notes = find_learner_and_behavior(
         doc, text, start, blocked, comps["condition"], placeholders
     )
+    for p in placeholders:  # RUBRIC 7.21: say which placeholders are to be filled in
+        note = f"placeholder_{p.label}" if p.label != "placeholder" else "placeholder"
+        if note not in notes:
+            notes.append(note)
     comps["condition"] = _trim_conditions(text, comps["condition"], learners + behaviors + vague)
     comps["learner"] = learners
     comps["behavior"] = behaviors

@@ -52,6 +52,9 @@ class DeficitLexicon:
     named_replacement: list[re.Pattern[str]]
     reduction_replacement: list[re.Pattern[str]]
     not_deficit: list[re.Pattern[str]]
+    reduced_verb: re.Pattern[str]
+    reduced_subject: re.Pattern[str]
+    reduced_suggestion: str
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +75,9 @@ def lexicon() -> DeficitLexicon:
             re.compile(r, flags) for r in raw["replacement_cues"]["with_reduction"]
         ],
         not_deficit=[re.compile(r, flags) for r in raw["not_deficit"]],
+        reduced_verb=re.compile(raw["reduced_subject"]["verb"], flags),
+        reduced_subject=re.compile(raw["reduced_subject"]["subject"], flags),
+        reduced_suggestion=raw["reduced_subject"]["suggestion"],
     )
 
 
@@ -85,7 +91,7 @@ def find_deficits(text: str) -> StrengthResult:
     """
     lex = lexicon()
     named = [m for rx in lex.named_replacement for m in rx.finditer(text)]
-    if not lex.any_deficit.search(text):
+    if not lex.any_deficit.search(text) and not lex.reduced_verb.search(text):
         return StrengthResult(
             strength_class="neutral" if named else "strength_based", replacement_named=bool(named)
         )
@@ -101,6 +107,7 @@ def find_deficits(text: str) -> StrengthResult:
             if any(s < d.end and d.start < e for d in found):
                 continue
             found.append(Deficit(s, e, category, suggestion, replace))
+    found.extend(_reduced_subjects(text, lex, found))
     found.sort(key=lambda d: d.start)
     negative_only = any(d.category == "negative_only_target" for d in found)
     replacement = bool(named) or (
@@ -111,6 +118,19 @@ def find_deficits(text: str) -> StrengthResult:
         found = [d for d in found if d.category != "negative_only_target"]
     cls = "deficit_based" if found else ("neutral" if replacement else "strength_based")
     return StrengthResult(deficits=found, strength_class=cls, replacement_named=replacement)
+
+
+def _reduced_subjects(text: str, lex: DeficitLexicon, found: list[Deficit]) -> list[Deficit]:
+    """RUBRIC 7.2: "Tantrum behavior, defined as ..., will decrease": the problem behavior
+    is the subject of the reduction, so it is a negative-only target."""
+    out = []
+    for m in lex.reduced_verb.finditer(text):
+        sentence = max(text.rfind(". ", 0, m.start()), text.rfind(";", 0, m.start())) + 1
+        if any(m.start() < d.end and d.start < m.end() for d in found):
+            continue
+        if lex.reduced_subject.search(text, sentence, m.start()):
+            out.append(Deficit(m.start(), m.end(), "negative_only_target", lex.reduced_suggestion))
+    return out
 
 
 def strength_evidence(result: StrengthResult) -> list[Evidence]:
