@@ -36,8 +36,8 @@ from typing import Any, TextIO
 import sklearn
 import spacy
 
-from .api import analyze_document, analyze_goal
-from .cli import add_limit_arguments, limits_from_args
+from .api import analyze_document
+from .cli import add_limit_arguments, limits_from_args, warm_up
 from .errors import GoalcheckError, MissingDependency, require
 from .export import ROW_COLUMNS, ROW_TYPES, goal_rows, to_csv
 from .ingest.limits import PROCESS_LIMITS, ReadLimits, TimeLimitExceeded, time_limit
@@ -232,12 +232,6 @@ def analyze_file(path: str, options: Options) -> FileResult:
     return result
 
 
-def warm_up() -> None:
-    """Load the pipeline, lexicons and standards index now, so that the first document is not slow."""
-
-    analyze_goal("By May 2027, the student will read 20 words with 90% accuracy.")
-
-
 # --------------------------------------------------------------------- engines
 
 Sink = Callable[[FileResult], None]
@@ -252,6 +246,8 @@ def _timed_out(path: str, seconds: float) -> FileResult:
 def run_serial(paths: list[str], options: Options, sink: Sink) -> None:
     """Analyse files one after the other in this process (``timeout`` through SIGALRM)."""
     seconds = options.limits.timeout
+    if seconds:
+        warm_up()  # loading the pipeline is not the first document's time
     for path in paths:
         try:
             with time_limit(seconds):
@@ -266,7 +262,12 @@ def _worker_main(conn: Any, options: Options, log_level: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     logging.basicConfig(level=log_level)
     limit_memory(options.limits.max_memory_mb)
-    warm_up()
+    try:
+        warm_up()
+    except MemoryError:
+        sys.stderr.write("goalcheck batch: a worker cannot load the language pipeline within "
+                         f"--max-memory-mb {options.limits.max_memory_mb}\n")
+        os._exit(3)
     conn.send(None)  # ready
     while True:
         try:
@@ -323,12 +324,12 @@ class _Worker:
         self.conn.close()
 
 
-def _death(process: Any, memory_mb: int) -> str:
+def _death(process: Any, memory_mb: int, what: str = "the worker process reading this file") -> str:
     code = process.exitcode
     how = f"was killed by signal {-code}" if code is not None and code < 0 else f"exited with code {code}"
     hint = (f"; it may need more memory than --max-memory-mb {memory_mb}, or the file crashes a PDF library"
             if memory_mb else "; the file may crash a PDF library, or the machine ran out of memory")
-    return f"the worker process reading this file {how}{hint}"
+    return f"{what} {how}{hint}"
 
 
 def run_processes(paths: list[str], options: Options, sink: Sink, workers: int) -> None:
@@ -377,7 +378,9 @@ def run_processes(paths: list[str], options: Options, sink: Sink, workers: int) 
                     startup_failures += 1
                     if startup_failures >= _STARTUP_FAILURES:
                         raise UsageError(
-                            f"worker processes die while starting ({_death(w.process, limits.max_memory_mb)})"
+                            "worker processes die while starting ("
+                            + _death(w.process, limits.max_memory_mb, "the last one").replace(
+                                ", or the file crashes a PDF library", "") + ")"
                         )
                 w.stop(kill=True)
                 pool.remove(w)

@@ -24,6 +24,7 @@ from goalcheck.ingest.docx import read_docx
 from goalcheck.ingest.limits import ReadLimits, check_bytes, check_chars, check_zip
 from goalcheck.ingest.pdfium import read_pdf
 from goalcheck.ingest.text import read_text
+from goalcheck.language import detect_language
 from goalcheck.options import OCR_MODES, PDF_READERS, PdfReader, choice, ocr_mode
 from goalcheck.schema import Document
 
@@ -39,9 +40,6 @@ _IMAGES = {
     b"MM\x00*": "a TIFF image",
     b"BM": "a BMP image",
 }
-_ENGLISH = frozenset(
-    ["the", "and", "of", "to", "a", "in", "is", "will", "for", "with", "by", "on", "at", "as", "be", "his", "her", "he", "she", "they", "their", "it", "this", "that", "from", "or", "an", "are", "was", "when", "given", "student", "goals", "goal", "reading", "math"]
-)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _HTML = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE | re.DOTALL)
 _CID = re.compile(r"\(cid:\d+\)")
@@ -120,11 +118,10 @@ def _language_warnings(doc: Document) -> list[str]:
     if len(tokens) >= 20 and len(words) < 0.4 * len(tokens):
         return [("The text looks garbled (few real words); it may be damaged or badly encoded, "
                  "so goals may be missed.")]
-    if len(words) >= 30:
-        english = sum(w in _ENGLISH for w in words) / len(words)
-        if english < 0.05:
-            return [("The document does not look like English; goalcheck's rules are written for "
-                     "English IEPs, so goals may be missed or misjudged.")]
+    language = detect_language(text)
+    if len(words) >= 30 and language not in (None, "en"):
+        return [(f"The document is not in English (it looks like language '{language}'); goalcheck reads "
+                 "English IEPs only, so goals may be missed, and those found are reported as not analysed.")]
     return []
 
 

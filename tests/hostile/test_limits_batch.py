@@ -1,0 +1,181 @@
+"""Limits that stop a file (time, memory) and batches that are killed: nothing else is lost."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from make_corpus import IEP_TEXT, huge_page, iep_docx, iep_pdf
+
+from goalcheck import batch, cli
+from goalcheck.ingest.limits import ReadLimits, TimeLimitExceeded, option, time_limit
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Lets the 200,000-character page through, so that reading it takes many seconds.
+SLOW_READ = ["--max-page-chars", "300000"]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _folder(tmp_path: Path, *, dense: bool = True) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a_plan.txt").write_text(IEP_TEXT)
+    if dense:
+        (d / "b_dense.pdf").write_bytes(huge_page())
+    (d / "c_plan.pdf").write_bytes(iep_pdf())
+    return d
+
+
+# ------------------------------------------------------------------ the limits themselves
+
+
+def test_every_limit_is_an_option_with_a_default() -> None:
+    parser = batch.build_parser()
+    args = parser.parse_args(["x", "-o", "r.csv"])
+    limits = cli.limits_from_args(args)
+    assert limits == ReadLimits()
+    for name, value in limits.as_dict().items():
+        args = parser.parse_args(["x", "-o", "r.csv", option(name), str(int(value) + 1)])
+        assert getattr(cli.limits_from_args(args), name) == int(value) + 1
+
+
+@pytest.mark.parametrize("bad", ["0", "-5"])
+def test_a_limit_must_be_positive(bad: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert batch.main([str(tmp_path), "-o", str(tmp_path / "r.csv"), "--max-pages", bad]) == 2
+    assert "max_pages (--max-pages) must be a positive number" in capsys.readouterr().err
+    assert cli.main(["analyze", str(tmp_path), "--max-chars", bad]) == 2
+
+
+def test_time_limit_cannot_be_swallowed_by_except_exception() -> None:
+    with pytest.raises(TimeLimitExceeded), time_limit(0.2):
+        try:
+            time.sleep(5)
+        except Exception:  # noqa: BLE001 - what parsers do; the limit must pass through
+            pytest.fail("the time limit was caught as an Exception")
+
+
+def test_analyze_stops_a_slow_file_and_reads_the_next(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = _folder(tmp_path)
+    rc = cli.main(["analyze", str(d / "b_dense.pdf"), str(d / "a_plan.txt"), "--format", "json",
+                   *SLOW_READ, "--timeout", "1"])
+    out, err = capsys.readouterr()
+    assert rc == 1
+    assert err.startswith("goalcheck: b_dense.pdf: reading took longer than 1 seconds, so it was stopped; "
+                          "if the file is trusted, raise the limit with --timeout 4")
+    assert json.loads(out)["summary"]["goals"] >= 2
+
+
+def test_serial_batch_stops_a_slow_file_and_goes_on(tmp_path: Path) -> None:
+    d = _folder(tmp_path)
+    out = tmp_path / "r.csv"
+    started = time.monotonic()
+    assert batch.main([str(d), "-o", str(out), "--no-progress", *SLOW_READ, "--timeout", "1"]) == 1
+    assert time.monotonic() - started < 60
+    files = {Path(r["path"]).name: r for r in _rows(tmp_path / "r.files.csv")}
+    assert files["b_dense.pdf"]["status"] == "error"
+    assert files["b_dense.pdf"]["error"].startswith("reading took longer than 1 seconds")
+    assert files["a_plan.txt"]["status"] == "ok" and files["c_plan.pdf"]["status"] == "ok"
+    journal = (tmp_path / "r.journal.jsonl").read_text()
+    assert "b_dense.pdf" not in journal  # not journalled: --resume tries it again
+
+
+# ------------------------------------------------------------------ worker processes
+
+
+@pytest.mark.slow
+def test_worker_that_overruns_is_killed_and_the_rest_finish(tmp_path: Path) -> None:
+    d = _folder(tmp_path)
+    out = tmp_path / "r.csv"
+    assert batch.main([str(d), "-o", str(out), "--no-progress", "--workers", "2", *SLOW_READ,
+                       "--timeout", "3"]) == 1
+    files = {Path(r["path"]).name: r for r in _rows(tmp_path / "r.files.csv")}
+    assert files["b_dense.pdf"]["error"].startswith("reading took longer than 3 seconds")
+    assert {files[n]["status"] for n in ("a_plan.txt", "c_plan.pdf")} == {"ok"}
+
+
+@pytest.mark.slow
+def test_worker_memory_limit(tmp_path: Path) -> None:
+    """A warmed worker uses ~800 MB of address space; reading the dense page needs ~500 MB more."""
+    d = _folder(tmp_path)
+    out = tmp_path / "r.csv"
+    assert batch.main([str(d), "-o", str(out), "--no-progress", "--workers", "2", *SLOW_READ,
+                       "--max-memory-mb", "1100", "--timeout", "600"]) == 1
+    files = {Path(r["path"]).name: r for r in _rows(tmp_path / "r.files.csv")}
+    error = files["b_dense.pdf"]["error"]
+    assert error.startswith(("ran out of memory while reading this file (the worker limit is "
+                             "--max-memory-mb 1100", "the worker process reading this file")), error
+    assert {files[n]["status"] for n in ("a_plan.txt", "c_plan.pdf")} == {"ok"}
+
+
+def test_workers_that_cannot_start_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A memory limit too small to load the language pipeline: a clear error, nothing left behind."""
+    d = _folder(tmp_path, dense=False)
+    out = tmp_path / "out" / "r.csv"
+    assert batch.main([str(d), "-o", str(out), "--no-progress", "--workers", "2",
+                       "--max-memory-mb", "60"]) == 2
+    err = capsys.readouterr().err
+    assert "worker processes die while starting" in err and "--max-memory-mb 60" in err
+    assert list(out.parent.iterdir()) == []
+
+
+# ------------------------------------------------------------------ killed mid-run, then resumed
+
+
+def _mixed_folder(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(8):
+        (d / f"plan{i:02d}.txt").write_text(IEP_TEXT.replace("Tomás", f"Student{i}"))
+    (d / "plan_docx.docx").write_bytes(iep_docx())
+    (d / "plan_pdf.pdf").write_bytes(iep_pdf())
+    (d / "broken.pdf").write_bytes(b"%PDF-1.7\nnot really")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "copy.txt").write_text(IEP_TEXT.replace("Tomás", "Student3"))  # same content as plan03
+    return d
+
+
+def _table(path: Path, drop: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    return [{k: v for k, v in r.items() if k not in drop} for r in _rows(path)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_killed_then_resumed_equals_a_clean_run(sig: int, workers: str, tmp_path: Path) -> None:
+    d = _mixed_folder(tmp_path)
+    clean = tmp_path / "clean" / "r.csv"
+    assert batch.main([str(d), "-o", str(clean), "--no-progress"]) == 1
+
+    out = tmp_path / "run" / "r.csv"
+    argv = [str(d), "-o", str(out), "--no-progress", "--workers", workers, "--checkpoint-seconds", "0"]
+    code = f"import sys; from goalcheck.batch import main; sys.exit(main({argv!r}))"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.DEVNULL, env=env)
+    journal = out.with_name("r.journal.jsonl")
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if journal.exists() and journal.read_text().count("\n") >= 4:  # header + 3 documents
+            break
+        time.sleep(0.02)
+    os.kill(proc.pid, sig)
+    rc = proc.wait(120)
+    assert rc in ((130, 0, 1) if sig == signal.SIGINT else (-signal.SIGKILL, 0, 1))
+    done_before = journal.read_text().count("\n") - 1
+    assert 3 <= done_before
+    assert batch.main([str(d), "-o", str(out), "--no-progress", "--resume"]) == 1
+    assert _table(out) == _table(clean)  # every goal row, once, in the same order
+    seconds = ("seconds",)
+    assert _table(out.with_name("r.files.csv"), seconds) == _table(clean.with_name("r.files.csv"), seconds)
+    meta = json.loads(out.with_name("r.meta.json").read_text())
+    assert meta["complete"] is True
