@@ -65,7 +65,7 @@ def sniff(data: bytes) -> str:
                     return "docx"
         except zipfile.BadZipFile:
             return "a damaged ZIP/DOCX archive"
-        return "a ZIP archive that is not a Word document"
+        return "a ZIP archive without word/document.xml"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "an old Word .doc (or other Office 97) file"
     for magic, what in _IMAGES.items():
@@ -202,6 +202,10 @@ def read_document(
                                 "the file may come from a damaged export.")
     else:
         advice = "save or export the IEP as PDF or .docx."
+        if kind == "a ZIP archive without word/document.xml":
+            raise UnreadableDocument(label, "this is a ZIP archive without word/document.xml, so not a Word "
+                                            "document (or a damaged one); save or export the IEP again as "
+                                            ".docx or PDF.")
         if kind == "an HTML web page":
             advice = "open it in a browser and print it to PDF, or save it as text."
         raise UnreadableDocument(label, f"this is {kind}, not a PDF, Word (.docx) or text file; {advice}")

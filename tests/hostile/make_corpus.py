@@ -8,6 +8,7 @@ is expected, and at least ``min_goals`` goals).
 
     python tests/hostile/make_corpus.py DIR        # write every kind into DIR
     python tests/hostile/make_corpus.py --table    # the table of docs/hostile_input.md
+    python tests/hostile/make_corpus.py --write-doc  # rewrite that table in the docs
 
 All students and plans are fictional and written for these tests.
 """
@@ -501,40 +502,40 @@ def _kinds(work: Path) -> list[Kind]:
         Kind("empty", "Empty file (0 bytes)", "empty.pdf", _bytes(lambda: b""), "error",
              "the file is empty (0 bytes)"),
         Kind("random", "Random bytes named .pdf", "random.pdf", _bytes(random_bytes), "error",
-             "this is binary data, not a PDF"),
+             "this is binary data, not a PDF, Word (.docx) or text file"),
         Kind("png", "A PNG picture named .pdf", "photo.pdf",
-             _bytes(lambda: b"\x89PNG\r\n\x1a\n" + bytes(200)), "error", "this is a PNG image, not a PDF"),
+             _bytes(lambda: b"\x89PNG\r\n\x1a\n" + bytes(200)), "error", "this is a PNG image, not a PDF, Word (.docx) or text file"),
         Kind("html", "HTML (a saved web page) named .pdf", "webpage.pdf", _bytes(html_page), "error",
-             "this is an HTML web page, not a PDF"),
+             "this is an HTML web page, not a PDF, Word (.docx) or text file; open it in a browser and print it to PDF"),
         Kind("text_as_pdf", "Plain text named .pdf", "notes.pdf", _bytes(IEP_TEXT.encode), "ok",
              "notes.pdf is named .pdf but holds plain text", min_goals=2),
         Kind("truncated", "Truncated PDF (first half only)", "truncated.pdf",
              _bytes(lambda: (lambda d: d[: len(d) // 2])(reportlab_pdf())), "error", "not a readable PDF"),
         Kind("broken_xref", "Broken xref (every offset wrong)", "bad_xref.pdf",
-             _bytes(lambda: iep_pdf(xref_shift=37)), "ok", "The PDF is damaged (its cross-reference table",
+             _bytes(lambda: iep_pdf(xref_shift=37)), "ok", "The PDF is damaged (its cross-reference table is wrong or missing, as in a truncated or badly edited file)",
              min_goals=2),
         Kind("no_xref", "No xref table or trailer at all", "no_xref.pdf",
-             _bytes(lambda: iep_pdf(xref=False)), "ok", "The PDF is damaged (its cross-reference table",
+             _bytes(lambda: iep_pdf(xref=False)), "ok", "The PDF is damaged (its cross-reference table is wrong or missing, as in a truncated or badly edited file)",
              min_goals=2),
         Kind("encrypted", "Encrypted, no password given", "locked.pdf",
-             _bytes(lambda: reportlab_pdf(PASSWORD)), "error", "the PDF is protected by a password"),
+             _bytes(lambda: reportlab_pdf(PASSWORD)), "error", "the PDF is protected by a password; give it with --password PASSWORD"),
         Kind("encrypted_wrong", "Encrypted, wrong password", "locked_wrong.pdf",
-             _bytes(lambda: reportlab_pdf(PASSWORD)), "error", "the password given is wrong",
-             options={"password": "guess"}, batch_message="the PDF is protected by a password"),
+             _bytes(lambda: reportlab_pdf(PASSWORD)), "error", "the password given is wrong; check it and retry with --password",
+             options={"password": "guess"}, batch_message="the PDF is protected by a password; give it with --password PASSWORD"),
         Kind("encrypted_right", "Encrypted, right password", "locked_right.pdf",
              _bytes(lambda: reportlab_pdf(PASSWORD)), "ok", min_goals=2,
-             options={"password": PASSWORD}, batch_message="the PDF is protected by a password"),
+             options={"password": PASSWORD}, batch_message="the PDF is protected by a password; give it with --password PASSWORD"),
         Kind("zero_pages", "PDF with 0 pages", "zero_pages.pdf", _bytes(lambda: simple_pdf([])), "error",
-             "the PDF has no pages"),
+             "the PDF has no pages (it may be truncated or damaged)."),
         Kind("pages_2000", "2,000 pages (default limit 300)", "long.pdf", _bytes(lambda: many_pages(2000)),
-             "error", "the document has 2,000 pages, over the limit of 300"),
+             "error", "the document has 2,000 pages, over the limit of 300; if the file is trusted, raise the limit with --max-pages 2000"),
         Kind("pages_2000_allowed", "2,000 pages with --max-pages 2000", "long_allowed.pdf",
              _bytes(lambda: many_pages(2000)), "ok", min_goals=2, options={"max_pages": 2000},
              batch_message="the document has 2,000 pages", slow=True),
         Kind("pages_60", "60 pages (the 2,000-page read is slow-marked)", "sixty.pdf",
              _bytes(lambda: many_pages(60)), "ok", min_goals=2),
         Kind("huge_page", "One page of 200,000 characters", "dense.pdf", _bytes(huge_page), "ok",
-             "Page 2 has about 200,000 characters", min_goals=2),
+             "Page 2 has about 200,000 characters, over the limit of 50,000 per page, and was skipped", min_goals=2),
         Kind("tree_loop", "Page tree that contains itself", "tree_loop.pdf", _bytes(page_tree_loop), "ok",
              min_goals=2),
         Kind("object_loop", "Objects referring to each other in a ring", "object_loop.pdf",
@@ -545,19 +546,19 @@ def _kinds(work: Path) -> list[Kind]:
              _bytes(lambda: active_content(marker)), "ok",
              "The PDF contains JavaScript, actions or embedded files", min_goals=2),
         Kind("no_tounicode", "Font without ToUnicode (text comes out as codes)", "garbled.pdf",
-             _bytes(no_tounicode), "ok", "The text could not be decoded"),
+             _bytes(no_tounicode), "ok", "The text could not be decoded: the PDF's fonts have no Unicode map (ToUnicode)"),
         Kind("image_only", "Image-only (scanned) page", "scan.pdf", _bytes(image_only), "ok",
-             "Page 1 is scanned"),
+             "Page 1 is scanned (images with no text layer) and not read"),
         Kind("image_bomb", "20,000 x 20,000 image (decompression bomb)", "image_bomb.pdf",
-             _bytes(image_bomb), "ok", "Page 1 has an image of 20,000 x 20,000 pixels"),
+             _bytes(image_bomb), "ok", "Page 1 has an image of 20,000 x 20,000 pixels, over the limit of 100,000,000, so it was not rendered for OCR"),
         Kind("stream_bomb", "Content stream 80 KB that expands to 80 MB", "stream_bomb.pdf",
-             _bytes(stream_bomb), "error", "page 1's content expands to more than"),
+             _bytes(stream_bomb), "error", "page 1's content expands to more than 64,000,000 bytes (a damaged or malicious PDF"),
         Kind("docx_bomb", "DOCX zip bomb (250 KB -> 256 MB)", "bomb.docx", _bytes(docx_bomb), "error",
-             "the Word file expands to"),
+             "the Word file expands to 269,262,729 bytes when unzipped, over the limit of 200,000,000"),
         Kind("docx_no_body", "DOCX missing word/document.xml", "nobody.docx",
-             _bytes(docx_without_document_xml), "error", "this is a ZIP archive that is not a Word document"),
+             _bytes(docx_without_document_xml), "error", "this is a ZIP archive without word/document.xml, so not a Word document"),
         Kind("doc_as_docx", "Old Word .doc named .docx", "old.docx", _bytes(old_doc), "error",
-             "this is an old Word .doc"),
+             "this is an old Word .doc (or other Office 97) file, not a PDF, Word (.docx) or text file"),
         Kind("docx_external", "DOCX with external image, template and link", "external.docx",
              _bytes(lambda: iep_docx(external_url=f"http://127.0.0.1:{LISTENER.port}")), "ok", min_goals=2),
         Kind("utf16", "UTF-16 text (with BOM)", "utf16.txt", _bytes(lambda: IEP_TEXT.encode("utf-16")), "ok",
@@ -567,14 +568,14 @@ def _kinds(work: Path) -> list[Kind]:
         Kind("latin1", "Latin-1 text", "latin1.txt", _bytes(lambda: IEP_TEXT.encode("latin-1")), "ok",
              min_goals=2),
         Kind("text_50mb", "50 MB of text", "big.txt", _bytes(lambda: big_text(50 << 20)), "error",
-             "the file is 52,428,", app_message="the text has 5"),
+             "the file is 52,428,832 bytes, over the limit of 50,000,000 bytes", app_message="the text has 5"),
         Kind("text_50mb_allowed", "50 MB of text with --max-bytes 60000000", "big_allowed.txt",
              _bytes(lambda: big_text(50 << 20)), "error", "the text has 5", options={"max_bytes": 60_000_000},
-             batch_message="the file is 52,428,", app_message="the text has 5", slow=True),
+             batch_message="the file is 52,428,832 bytes, over the limit of 50,000,000 bytes", app_message="the text has 5", slow=True),
         Kind("text_6mb", "6 MB of text (over the character limit)", "big6.txt",
-             _bytes(lambda: big_text(6 << 20)), "error", "the text has 6,"),
+             _bytes(lambda: big_text(6 << 20)), "error", "the text has 6,209,805 characters, over the limit of 3,000,000"),
         Kind("control", "NUL and control characters in text", "control.txt", _bytes(control_text), "ok",
-             "Removed 29 control characters", min_goals=2),
+             "Removed 29 control characters (such as NUL) from the text", min_goals=2),
         Kind("spaces", "File name with spaces", "IEP plan 2026 final.txt", _bytes(IEP_TEXT.encode), "ok",
              min_goals=2),
         Kind("unicode_name", "File name in Unicode", "Plan_Tomás_学生_📄.txt", _bytes(IEP_TEXT.encode), "ok",
@@ -584,15 +585,15 @@ def _kinds(work: Path) -> list[Kind]:
         Kind("spanish", "A Spanish IEP", "plan_es.txt", _bytes(SPANISH_TEXT.encode), "ok",
              "The document is not in English (it looks like language 'es')"),
         Kind("symlink_loop", "Symbolic link loop", "loop.pdf", _symlink_loop, "error",
-             "cannot open the file", file_only=True),
+             "cannot open the file (Too many levels of symbolic links)", file_only=True),
         Kind("dangling", "Symbolic link to nothing", "dangling.pdf", _dangling, "error",
-             "cannot open the file", file_only=True),
+             "cannot open the file (No such file or directory)", file_only=True),
         Kind("fifo", "A FIFO (named pipe) named .pdf", "pipe.pdf", _fifo, "error",
-             "is not a regular file", file_only=True),
-        Kind("folder", "A folder named .pdf", "folder.pdf", _folder, "error", "is a folder, not a file",
+             "is not a regular file but a FIFO (named pipe)", file_only=True),
+        Kind("folder", "A folder named .pdf", "folder.pdf", _folder, "error", "is a folder, not a file.",
              file_only=True),
         Kind("unreadable", "Unreadable file (mode 000)", "secret.txt", _unreadable, "error",
-             "cannot read the file", file_only=True, root_skips=True),
+             "cannot read the file (Permission denied)", file_only=True, root_skips=True),
     ]
 
 
@@ -639,11 +640,59 @@ def is_special(path: Path) -> bool:
         return True
 
 
+DOC = Path(__file__).resolve().parents[2] / "docs" / "hostile_input.md"
+TABLE_START, TABLE_END = "<!-- table: generated by tests/hostile/make_corpus.py --write-doc -->", "<!-- end of table -->"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "\\n")
+
+
+def render_table(all_kinds: list[Kind]) -> str:
+    """The docs table: one row per kind, from the expectations that the tests check."""
+    rows = ["| # | Input | What goalcheck says (start of the message) | `analyze` exit | Batch |",
+            "|---|---|---|---|---|"]
+    for n, k in enumerate(all_kinds, 1):
+        outcome, message = k.expected("cli")
+        if outcome == "error":
+            says = f"error: `{{file}}: {_cell(message)}`..."
+        elif message:
+            says = f"reads it ({k.min_goals}+ goals), warning: `{_cell(message)}`..." if k.min_goals else \
+                f"reads it, warning: `{_cell(message)}`..."
+        else:
+            says = f"reads it ({k.min_goals}+ goals), no warning"
+        b_outcome, b_message = k.expected("batch")
+        if k.key == "folder":
+            in_batch = "searched like any folder; its files are rows"
+        elif b_outcome == "error":
+            in_batch = "error row" + ("" if b_message == message else f": `{_cell(b_message)}`...")
+        else:
+            in_batch = "ok row" + (", warning counted" if message else "")
+        if k.options:
+            says = f"with `{' '.join(k.cli_options())}`: {says}"
+        title = k.title + (" (slow test)" if k.slow else "") + (" (skipped as root)" if k.root_skips else "")
+        rows.append(f"| {n} | {_cell(title)} | {says} | {1 if outcome == 'error' else 0} | {in_batch} |")
+    return "\n".join(rows) + "\n"
+
+
+def doc_table(text: str) -> str:
+    """The generated table inside docs/hostile_input.md."""
+    start = text.index(TABLE_START) + len(TABLE_START)
+    return text[start:text.index(TABLE_END)].strip("\n") + "\n"
+
+
+def write_doc() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    start = text.index(TABLE_START) + len(TABLE_START)
+    table = render_table(kinds(Path("/nonexistent")))
+    DOC.write_text(text[:start] + "\n" + table + text[text.index(TABLE_END):], encoding="utf-8")
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["--table"]:
-        from test_corpus_table import table  # type: ignore[import-not-found]
-
-        print(table())
+        print(render_table(kinds(Path("/nonexistent"))))
+    elif sys.argv[1:] == ["--write-doc"]:
+        write_doc()
     elif len(sys.argv) == 2:
         out = Path(sys.argv[1])
         out.mkdir(parents=True, exist_ok=True)

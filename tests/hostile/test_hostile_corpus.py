@@ -224,3 +224,10 @@ def test_check_10000_character_goal(capsys: pytest.CaptureFixture[str]) -> None:
     out, err = capsys.readouterr()
     assert err.startswith("goalcheck: warning: the goal is 10,000 characters long; only the first")
     assert json.loads(out)["measurability"]["class"] == "measurable"
+
+
+def test_docs_table_is_up_to_date() -> None:
+    """docs/hostile_input.md shows the expectations these tests check (regenerate with --write-doc)."""
+    from make_corpus import DOC, doc_table, render_table
+
+    assert doc_table(DOC.read_text(encoding="utf-8")) == render_table(ALL)

@@ -106,15 +106,15 @@ def test_worker_that_overruns_is_killed_and_the_rest_finish(tmp_path: Path) -> N
 
 @pytest.mark.slow
 def test_worker_memory_limit(tmp_path: Path) -> None:
-    """A warmed worker uses ~800 MB of address space; reading the dense page needs ~500 MB more."""
+    """A warmed worker uses ~800 MB of address space; pdfplumber reading the dense page needs ~500 MB more."""
     d = _folder(tmp_path)
     out = tmp_path / "r.csv"
     assert batch.main([str(d), "-o", str(out), "--no-progress", "--workers", "2", *SLOW_READ,
-                       "--max-memory-mb", "1100", "--timeout", "600"]) == 1
+                       "--reader", "pdfplumber", "--max-memory-mb", "1000", "--timeout", "600"]) == 1
     files = {Path(r["path"]).name: r for r in _rows(tmp_path / "r.files.csv")}
     error = files["b_dense.pdf"]["error"]
     assert error.startswith(("ran out of memory while reading this file (the worker limit is "
-                             "--max-memory-mb 1100", "the worker process reading this file")), error
+                             "--max-memory-mb 1000", "the worker process reading this file")), error
     assert {files[n]["status"] for n in ("a_plan.txt", "c_plan.pdf")} == {"ok"}
 
 
