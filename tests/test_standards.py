@@ -99,7 +99,7 @@ def test_grade_from_text(text: str, grade: str | None) -> None:
 )
 def test_inference_sanity(text: str, domain: str, grade: str | None, expected: str) -> None:
     codes = [m.code for m in S.infer_standards(text, domain, grade, k=3)]
-    assert any(S._same_standard(c, expected) for c in codes), codes
+    assert any(S.same_standard(c, expected) for c in codes), codes
 
 
 def test_inference_respects_domain_pool() -> None:
@@ -209,6 +209,31 @@ def test_spacy_component_reads_an_earlier_domain() -> None:
     alignment, domain = _alignment(doc)
     assert domain.data["value"] == "transition"
     assert alignment.data["status"] == "not_applicable"
+
+
+def test_spacy_component_pipe_matches_call() -> None:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("goalcheck/standards")
+    texts = ["Maya will read a 3rd grade passage aloud at 90 wcpm.",
+             "Sam will solve facts (3.OA.7) with 90% accuracy.",
+             "Sam will improve math skills.", "Ana will add fractions with like denominators."]
+    one = [nlp(t)._.evidence for t in texts]
+    many = [d._.evidence for d in nlp.pipe(texts, batch_size=3)]
+    assert many == one
+    assert [_alignment_of(e) for e in many] == ["inferred", "explicit", "none", "inferred"]
+
+
+def _alignment_of(found: list[dict]) -> str:
+    return [d for d in found if d["label"] == "alignment"][-1]["data"]["status"]
+
+
+@pytest.mark.parametrize("module", ["catalogue", "codes", "retrieval", "alignment", "evaluation"])
+def test_doctests(module: str) -> None:
+    import doctest
+    import importlib
+
+    assert doctest.testmod(importlib.import_module(f"goalcheck.components.standards.{module}")).failed == 0
 
 
 def test_evaluate_alignment_on_handmade_records() -> None:

@@ -1,0 +1,180 @@
+"""Standards alignment (RUBRIC.md section 4) and the ``goalcheck/standards`` component.
+
+The package is split by job, each module importing only those before it:
+
+- :mod:`.catalogue`: the Common Core data (``data/ccss.jsonl``), lookup, code index;
+- :mod:`.codes`: codes cited in a goal, found, made full and checked;
+- :mod:`.retrieval`: standards inferred from a goal's wording (TF-IDF);
+- :mod:`.alignment`: a goal's alignment status, score and notes;
+- :mod:`.evaluation`: figures on labelled goals, the threshold chosen from them.
+
+This module holds the registered spaCy component and re-exports the public names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...grade import parse_grade
+from ...schema import Alignment, Evidence, Explanation
+from ..base import add, context, evidence, is_english, latest, register_extensions
+from .alignment import (
+    ACADEMIC_DOMAINS,
+    FUNCTIONAL_DOMAINS,
+    THRESHOLD,
+    align,
+    align_many,
+    is_sl_goal,
+    names_no_skill,
+)
+from .catalogue import load_standards, lookup, math_code_index, normalise_code, short_code
+from .codes import CitedCode, find_cited_codes
+from .evaluation import choose_threshold, evaluate_alignment, same_standard
+from .retrieval import expand_query, grade_factor, infer_many, infer_standards
+
+#: The one grade parser (:func:`goalcheck.grade.parse_grade`), under its old name.
+grade_from_text = parse_grade
+
+__all__ = [
+    "ACADEMIC_DOMAINS",
+    "FUNCTIONAL_DOMAINS",
+    "THRESHOLD",
+    "CitedCode",
+    "StandardsComponent",
+    "align",
+    "align_many",
+    "alignment_evidence",
+    "choose_threshold",
+    "domain_of_code",
+    "evaluate_alignment",
+    "expand_query",
+    "find_cited_codes",
+    "grade_factor",
+    "grade_from_text",
+    "infer_many",
+    "infer_standards",
+    "is_sl_goal",
+    "load_standards",
+    "lookup",
+    "make_standards",
+    "math_code_index",
+    "names_no_skill",
+    "normalise_code",
+    "same_standard",
+    "short_code",
+    "skill_text",
+]
+
+#: Components that say nothing about the skill a goal names (RUBRIC 7.11 reads the rest).
+_NOT_SKILL = ("timeframe", "condition", "measurement", "learner")
+
+
+def skill_text(text: str, found: list[Evidence]) -> str:
+    """The goal's text with everything but the action and its object blanked out.
+
+    The skill starts at the action: sentences before it describe the present level.
+    """
+    chars = list(text)
+    for e in found:
+        blank = (e.dimension == "measurability" and e.label in _NOT_SKILL) or (
+            e.dimension == "strength" and e.label == "deficit")  # "cannot read" describes
+        if blank and e.start is not None and e.end is not None:
+            chars[e.start : e.end] = " " * (e.end - e.start)
+    actions = [e.start for e in found if e.dimension == "measurability"
+               and e.label in ("behavior", "vague_verb") and e.start is not None]
+    return "".join(chars[min(actions) if actions else 0 :])
+
+
+def domain_of_code(code: str) -> str | None:
+    """The domain a cited CCSS code belongs to (math, writing, communication, reading).
+
+    Example:
+        >>> domain_of_code("CCSS.MATH.CONTENT.3.OA.C.7"), domain_of_code("CCSS.ELA-LITERACY.W.4.2")
+        ('math', 'writing')
+    """
+    parts = code.upper().split(".")
+    if "MATH" in parts[:2]:
+        return "math"
+    strand = next((p for p in parts[2:] if p.isalpha()), "")
+    return {"W": "writing", "SL": "communication", "L": None}.get(strand, "reading")
+
+
+def _note_rule(note: Explanation) -> str | None:
+    """The rule id of an ``align`` note a teacher needs beyond the decision itself."""
+    if "not found in the Common Core" in note.detail:
+        return "cited_code_unknown"
+    if "grade" in note.detail and "below" in note.detail:
+        return "grade_mismatch"
+    return None
+
+
+def alignment_evidence(alignment: Alignment, notes: list[Explanation], domain: str | None) -> list[Evidence]:
+    """The alignment decision (status, score, standards, reason) and its notes as evidence."""
+    out: list[Evidence] = []
+    if alignment.status == "explicit" and alignment.standards:
+        cited = domain_of_code(alignment.standards[0].code)
+        if cited and cited != domain and not (cited == "reading" and domain == "writing"):
+            out.append(Evidence("domain", "domain", "cited_standard", "pattern", confidence=1.0,
+                                data={"value": cited}))
+    for n in notes:
+        rule = _note_rule(n)
+        if rule:
+            out.append(Evidence("alignment", "note", rule, n.source, confidence=n.confidence,
+                                data={"text": n.detail}))
+    reason = None
+    if alignment.status == "none":
+        reason = "names_no_skill" if any(n.source == "lexicon" for n in notes) else "no_close_match"
+    out.append(Evidence("alignment", "alignment", f"alignment_{alignment.status}",
+                        "pattern" if alignment.status == "explicit" else "model",
+                        confidence=max([n.confidence for n in notes], default=1.0),
+                        data={"status": alignment.status, "score": alignment.score, "reason": reason,
+                              "domain": domain,
+                              "standards": [m.to_dict() for m in alignment.standards]}))
+    return out
+
+
+class StandardsComponent:
+    """Adds the standards alignment (and a domain from a cited code) to ``doc._.evidence``.
+
+    Reads the latest domain decision and the goal's grade (``doc._.goal_context``).
+    """
+
+    def __init__(self, nlp: Language, name: str = "goalcheck/standards") -> None:
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._align(batch)
+                batch = []
+        if batch:
+            yield from self._align(batch)
+
+    def _align(self, docs: list[Doc]) -> list[Doc]:
+        todo = [d for d in docs if is_english(d)]
+        found = [evidence(d) for d in todo]
+        domains = []
+        for f in found:
+            dom = latest(f, "domain", "domain")
+            domains.append(dom.data.get("value") if dom else None)
+        aligned = align_many([d.text for d in todo], domains,
+                             [context(d).get("grade") for d in todo],
+                             [skill_text(d.text, f) for d, f in zip(todo, found, strict=True)])
+        for doc, domain, (alignment, notes) in zip(todo, domains, aligned, strict=True):
+            add(doc, alignment_evidence(alignment, notes, domain))
+        return docs
+
+
+@Language.factory("goalcheck/standards", assigns=["doc._.evidence"])
+def make_standards(nlp: Language, name: str) -> StandardsComponent:
+    """spaCy factory: ``nlp.add_pipe("goalcheck/standards")`` (after the domain decision)."""
+    return StandardsComponent(nlp, name)
