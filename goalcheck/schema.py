@@ -7,7 +7,7 @@ contract, so the CLI, the app and exports all read the same shape.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from .options import (
     ALIGNMENT_STATUSES,
@@ -29,10 +29,30 @@ from .options import (
 SCHEMA_VERSION = 2
 
 __all__ = [
-    "ALIGNMENT_STATUSES", "COMPONENTS", "DOMAINS", "GOAL_KINDS", "MEASURABILITY_CLASSES",
-    "SECTION_KINDS", "STRENGTH_CLASSES", "SCHEMA_VERSION", "GoalKind",
-    "Span", "DeficitSpan", "Component", "Evidence", "Explanation", "StandardMatch", "Alignment",
-    "Rewrite", "GoalAnalysis", "Line", "Document", "Section", "FormField", "Goal", "DocumentReport",
+    "ALIGNMENT_STATUSES",
+    "COMPONENTS",
+    "DOMAINS",
+    "GOAL_KINDS",
+    "MEASURABILITY_CLASSES",
+    "SCHEMA_VERSION",
+    "SECTION_KINDS",
+    "STRENGTH_CLASSES",
+    "Alignment",
+    "Component",
+    "DeficitSpan",
+    "Document",
+    "DocumentReport",
+    "Evidence",
+    "Explanation",
+    "FormField",
+    "Goal",
+    "GoalAnalysis",
+    "GoalKind",
+    "Line",
+    "Rewrite",
+    "Section",
+    "Span",
+    "StandardMatch",
 ]
 
 
@@ -135,6 +155,9 @@ class StandardMatch:
     grade: str
     statement: str
     similarity: float = 1.0
+    #: How likely the standard is the right one (0-1): 1 for a cited code; for an
+    #: inferred one, the share of right matches at this similarity on the train split.
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -142,6 +165,7 @@ class StandardMatch:
             "grade": self.grade,
             "statement": self.statement,
             "similarity": round(float(self.similarity), 3),
+            "confidence": round(float(self.confidence), 3),
         }
 
 

@@ -19,20 +19,23 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...grade import parse_grade
-from ...schema import Alignment, Evidence, Explanation
+from ...schema import Evidence
 from ..base import add, context, evidence, is_english, latest, register_extensions
 from .alignment import (
     ACADEMIC_DOMAINS,
     FUNCTIONAL_DOMAINS,
-    THRESHOLD,
+    Calibration,
     align,
     align_many,
+    calibration,
+    decided_by_similarity,
     is_sl_goal,
     names_no_skill,
 )
 from .catalogue import load_standards, lookup, math_code_index, normalise_code, short_code
 from .codes import CitedCode, find_cited_codes
-from .evaluation import choose_threshold, evaluate_alignment, same_standard
+from .evaluation import calibrate, choose_threshold, evaluate_alignment, same_standard
+from .notes import explain, sentence
 from .retrieval import expand_query, grade_factor, infer_many, infer_standards
 
 #: The one grade parser (:func:`goalcheck.grade.parse_grade`), under its old name.
@@ -41,16 +44,20 @@ grade_from_text = parse_grade
 __all__ = [
     "ACADEMIC_DOMAINS",
     "FUNCTIONAL_DOMAINS",
-    "THRESHOLD",
+    "Calibration",
     "CitedCode",
     "StandardsComponent",
     "align",
     "align_many",
     "alignment_evidence",
+    "calibrate",
+    "calibration",
     "choose_threshold",
+    "decided_by_similarity",
     "domain_of_code",
     "evaluate_alignment",
     "expand_query",
+    "explain",
     "find_cited_codes",
     "grade_factor",
     "grade_from_text",
@@ -64,6 +71,7 @@ __all__ = [
     "names_no_skill",
     "normalise_code",
     "same_standard",
+    "sentence",
     "short_code",
     "skill_text",
 ]
@@ -102,37 +110,31 @@ def domain_of_code(code: str) -> str | None:
     return {"W": "writing", "SL": "communication", "L": None}.get(strand, "reading")
 
 
-def _note_rule(note: Explanation) -> str | None:
-    """The rule id of an ``align`` note a teacher needs beyond the decision itself."""
-    if "not found in the Common Core" in note.detail:
-        return "cited_code_unknown"
-    if "grade" in note.detail and "below" in note.detail:
-        return "grade_mismatch"
-    return None
+_REASONS = {"alignment.no_skill": "names_no_skill", "alignment.no_close_match": "no_close_match"}
 
 
-def alignment_evidence(alignment: Alignment, notes: list[Explanation], domain: str | None) -> list[Evidence]:
-    """The alignment decision (status, score, standards, reason) and its notes as evidence."""
+def alignment_evidence(found: list[Evidence], domain: str | None) -> list[Evidence]:
+    """Alignment evidence from :func:`align`, in the shape ``convert``/``explain`` read.
+
+    The decision becomes ``alignment``/``alignment`` (status, score, standards, reason and
+    figures); other records become notes with their plain sentence; a cited code of another
+    domain also decides the domain.
+    """
     out: list[Evidence] = []
-    if alignment.status == "explicit" and alignment.standards:
-        cited = domain_of_code(alignment.standards[0].code)
-        if cited and cited != domain and not (cited == "reading" and domain == "writing"):
-            out.append(Evidence("domain", "domain", "cited_standard", "pattern", confidence=1.0,
-                                data={"value": cited}))
-    for n in notes:
-        rule = _note_rule(n)
-        if rule:
-            out.append(Evidence("alignment", "note", rule, n.source, confidence=n.confidence,
-                                data={"text": n.detail}))
-    reason = None
-    if alignment.status == "none":
-        reason = "names_no_skill" if any(n.source == "lexicon" for n in notes) else "no_close_match"
-    out.append(Evidence("alignment", "alignment", f"alignment_{alignment.status}",
-                        "pattern" if alignment.status == "explicit" else "model",
-                        confidence=max([n.confidence for n in notes], default=1.0),
-                        data={"status": alignment.status, "score": alignment.score, "reason": reason,
-                              "domain": domain,
-                              "standards": [m.to_dict() for m in alignment.standards]}))
+    for e in found:
+        if e.label in ("explicit", "inferred", "none", "not_applicable"):
+            codes = e.data.get("codes") or []
+            if codes:
+                cited = domain_of_code(codes[0])
+                if cited and cited != domain and not (cited == "reading" and domain == "writing"):
+                    out.append(Evidence("domain", "domain", "cited_standard", "pattern",
+                                        data={"value": cited}))
+            out.append(Evidence("alignment", "alignment", e.rule, e.source, e.start, e.end,
+                                e.confidence, {**e.data, "status": e.label, "domain": domain,
+                                 "reason": _REASONS.get(e.rule)}))
+        else:
+            out.append(Evidence("alignment", "note", e.rule, e.source, e.start, e.end,
+                                e.confidence, {**e.data, "text": sentence(e)}))
     return out
 
 
@@ -169,8 +171,12 @@ class StandardsComponent:
         aligned = align_many([d.text for d in todo], domains,
                              [context(d).get("grade") for d in todo],
                              [skill_text(d.text, f) for d, f in zip(todo, found, strict=True)])
-        for doc, domain, (alignment, notes) in zip(todo, domains, aligned, strict=True):
-            add(doc, alignment_evidence(alignment, notes, domain))
+        for doc, domain, (alignment, found) in zip(todo, domains, aligned, strict=True):
+            decision = [e for e in found if e.label == alignment.status]
+            for e in decision:  # the decision carries what convert needs to rebuild the Alignment
+                e.data.update(score=alignment.score,
+                              standards=[m.to_dict() for m in alignment.standards])
+            add(doc, alignment_evidence(found, domain))
         return docs
 
 

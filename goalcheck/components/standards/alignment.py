@@ -3,36 +3,68 @@
 A cited code that exists makes a goal ``explicit``; functional goals, and
 communication goals not about speaking and listening (RUBRIC 7.10), are
 ``not_applicable``; an academic goal naming no skill (RUBRIC 7.11) is
-``none``; otherwise the closest inferred standard decides between
-``inferred`` and ``none``.
+``none``; otherwise the closest inferred standard decides: ``inferred``
+when its similarity reaches the threshold calibrated on the train split
+(:class:`Calibration`), else ``none`` ("no close match"). Each decision is an
+:class:`~goalcheck.schema.Evidence` record; :mod:`.notes` says it in plain words.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
+import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ...grade import grade_rank, parse_grade
-from ...schema import Alignment, Explanation, StandardMatch
+from ...grade import grade_rank
+from ...schema import Alignment, Evidence, StandardMatch
 from ...scoring import alignment_score
 from ..domain import compile_cue, cue_key
 from ..measurability import verbs
-from .catalogue import grade_span, load_standards, load_vocabulary, short_code
+from .catalogue import grade_span, load_standards, load_vocabulary
 from .codes import find_cited_codes
 from .retrieval import infer_many, infer_standards
-
-#: Minimum cosine similarity for an ``inferred`` alignment (chosen on the train
-#: split of training_data/goals.jsonl, see :func:`.evaluation.choose_threshold`).
-THRESHOLD = 0.12
 
 ACADEMIC_DOMAINS = ("reading", "writing", "math")
 FUNCTIONAL_DOMAINS = ("social_emotional", "motor", "adaptive", "transition")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _Cues = list[tuple[str, re.Pattern[str]]]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Threshold and confidence curves of inferred alignment (``data/standards_threshold.json``,
+    written by ``scripts/calibrate_standards.py`` from the train split)."""
+
+    threshold: float
+    #: Per place in the list of matches: (similarities, share of right matches).
+    curves: tuple[tuple[tuple[float, ...], tuple[float, ...]], ...]
+
+    def confidence(self, similarity: float, rank: int = 0) -> float:
+        """Share of right matches on the train split at this similarity and place (0 = best).
+
+        Example:
+            >>> Calibration(0.1, (((0.1, 0.5), (0.2, 0.8)),)).confidence(0.3)
+            0.5
+        """
+        xs, ys = self.curves[min(rank, len(self.curves) - 1)]
+        return round(float(np.interp(similarity, xs, ys)), 3)
+
+
+@lru_cache(maxsize=1)
+def calibration() -> Calibration:
+    """The shipped calibration (loaded once)."""
+    path = resources.files("goalcheck") / "data" / "standards_threshold.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    curves = [data["confidence"][k] for k in sorted(data["confidence"], key=int)]
+    return Calibration(float(data["threshold"]),
+                       tuple((tuple(c["similarity"]), tuple(c["p_correct"])) for c in curves))
 
 
 @lru_cache(maxsize=1)
@@ -91,101 +123,114 @@ def names_no_skill(text: str) -> bool:
     return True
 
 
-def _grade_note(best: StandardMatch, grade: str | None) -> Explanation | None:
-    """A note when the matched standard is more than one grade below the student's."""
+def _grade_mismatch(best: StandardMatch, grade: str | None) -> Evidence | None:
+    """Evidence when the student's grade is outside the grades the standard is written for."""
     g = grade_rank(grade)
     rec = load_standards().get(best.code)
-    if g is None or rec is None or not rec["grades"]:
+    span = grade_span(rec) if rec is not None else None
+    if g is None or span is None or span[0] <= g <= span[1]:
         return None
-    top = (grade_span(rec) or (0, 0))[1]
-    if g - top <= 1:
-        return None
-    return Explanation(
-        "alignment", "rule",
-        f"the closest standard {short_code(best.code)} is a grade {best.grade} standard, more than "
-        f"one grade below the goal's grade {grade}; check that the goal is ambitious enough",
-        1.0,
-    )
+    return Evidence("alignment", "grade", "alignment.grade_mismatch", "rule", data={
+        "code": best.code, "standard_grade": best.grade, "student_grade": grade,
+        "below": g > span[1]})
+
+
+def decided_by_similarity(text: str, domain: str | None, skill_text: str | None = None) -> bool:
+    """True when :func:`align` decides the goal by its closest standard's similarity.
+
+    Not for goals citing a code, functional goals and goals naming no skill.
+
+    Example:
+        >>> decided_by_similarity("Sam will add fractions with like denominators.", "math")
+        True
+        >>> decided_by_similarity("Sam will improve math skills.", "math")
+        False
+    """
+    if any(c.exists for c in find_cited_codes(text)) or not _academic(text, domain):
+        return False
+    return not names_no_skill(skill_text if skill_text is not None else text)
+
+
+def _academic(text: str, domain: str | None) -> bool:
+    """Academic for alignment: not functional, and communication only about SL (RUBRIC 7.10)."""
+    return domain not in FUNCTIONAL_DOMAINS and (domain != "communication" or is_sl_goal(text))
 
 
 def align(
     text: str, domain: str | None, grade: str | None = None,
     matches: list[StandardMatch] | None = None, skill_text: str | None = None,
-) -> tuple[Alignment, list[Explanation]]:
-    """Standards alignment of one goal (RUBRIC.md section 4) and why.
+) -> tuple[Alignment, list[Evidence]]:
+    """Standards alignment of one goal (RUBRIC.md section 4) and the evidence for it.
 
-    A cited code that does not exist is reported and ignored. ``matches``:
-    inferred standards already computed (see :func:`align_many`);
-    ``skill_text``: the part of the goal naming its skill, for RUBRIC 7.11.
+    ``grade``: the student's grade, for the grade check. A cited code
+    that does not exist is reported and ignored. ``matches``: inferred
+    standards already computed (see :func:`align_many`); ``skill_text``: the
+    part of the goal naming its skill, for RUBRIC 7.11. :func:`.notes.explain`
+    turns the evidence into sentences.
 
     Example:
-        >>> align("Sam will solve 3.OA.7 facts", "math")[0].status
-        'explicit'
+        >>> alignment, evidence = align("Sam will solve 3.OA.7 facts", "math")
+        >>> alignment.status, [e.rule for e in evidence]
+        ('explicit', ['alignment.cited_code'])
     """
-    grade = grade or parse_grade(text)
-    notes: list[Explanation] = []
+    evidence: list[Evidence] = []
     cited: list[StandardMatch] = []
     standards = load_standards()
     for c in find_cited_codes(text):
         if c.exists and c.code is not None:
             if all(s.code != c.code for s in cited):
                 rec = standards[c.code]
-                cited.append(StandardMatch(c.code, rec["grade"], rec["statement"], 1.0))
+                cited.append(StandardMatch(c.code, rec["grade"], rec["statement"], 1.0, 1.0))
         else:
-            notes.append(Explanation(
-                "alignment", "pattern",
-                f"cited standard '{c.raw}' ({c.code}) was not found in the Common Core "
-                "standards; check the code", 1.0))
+            evidence.append(Evidence("alignment", "unknown_code", "alignment.unknown_code",
+                                     "pattern", c.start, c.end, data={"raw": c.raw, "code": c.code}))
     if cited:
-        notes.append(Explanation(
-            "alignment", "pattern",
-            "cites " + ", ".join(short_code(s.code) for s in cited), 1.0))
-        note = _grade_note(cited[0], grade)
-        return Alignment("explicit", alignment_score("explicit"), cited), notes + (
-            [note] if note else [])
-    if domain in FUNCTIONAL_DOMAINS or (domain == "communication" and not is_sl_goal(text)):
-        notes.append(Explanation(
-            "alignment", "rule",
-            f"{(domain or '').replace('_', ' ')} goal: academic standards do not apply", 1.0))
-        return Alignment("not_applicable", None, []), notes
+        evidence.append(Evidence("alignment", "explicit", "alignment.cited_code", "pattern",
+                                 data={"codes": [s.code for s in cited]}))
+        mismatch = _grade_mismatch(cited[0], grade)
+        return (Alignment("explicit", alignment_score("explicit"), cited),
+                evidence + ([mismatch] if mismatch else []))
+    if not _academic(text, domain):
+        evidence.append(Evidence("alignment", "not_applicable", "alignment.not_academic", "rule",
+                                 data={"domain": domain}))
+        return Alignment("not_applicable", None, []), evidence
     if names_no_skill(skill_text if skill_text is not None else text):
-        notes.append(Explanation(
-            "alignment", "lexicon",
-            "names no particular reading, writing or math skill (RUBRIC 7.11): "
-            "say which skill, e.g. 'decode CVC words' or 'add fractions'", 0.8))
-        return Alignment("none", 0, []), notes
+        evidence.append(Evidence("alignment", "none", "alignment.no_skill", "lexicon",
+                                 confidence=0.8, data={"domain": domain}))
+        return Alignment("none", 0, []), evidence
+    cal = calibration()
     if matches is None:
         matches = infer_standards(text, domain, grade, k=3)
     best = matches[0].similarity if matches else 0.0
-    if best >= THRESHOLD:
-        top = matches[0]
-        notes.append(Explanation(
-            "alignment", "model",
-            f"closest standard {short_code(top.code)} (similarity {best:.2f}): {top.statement}",
-            round(min(1.0, 0.5 + (best - THRESHOLD)), 3)))
-        note = _grade_note(top, grade)
-        kept = [m for m in matches if m.similarity >= THRESHOLD]
-        return Alignment("inferred", alignment_score("inferred", best), kept), notes + (
-            [note] if note else [])
-    notes.append(Explanation(
-        "alignment", "model",
-        "names no skill that matches a Common Core standard closely enough "
-        f"(best similarity {best:.2f} < {THRESHOLD:.2f})",
-        round(min(1.0, 0.5 + (THRESHOLD - best)), 3)))
-    return Alignment("none", 0, []), notes
+    kept = [replace(m, confidence=cal.confidence(m.similarity, rank))
+            for rank, m in enumerate(matches) if m.similarity >= cal.threshold]
+    figures = {"similarity": round(best, 3), "threshold": cal.threshold,
+               "code": matches[0].code if matches else None,
+               "grade": matches[0].grade if matches else None, "student_grade": grade}
+    if not kept:
+        evidence.append(Evidence("alignment", "none", "alignment.no_close_match", "model",
+                                 confidence=1.0 - cal.confidence(best), data=figures))
+        return Alignment("none", 0, []), evidence
+    top = kept[0]
+    evidence.append(Evidence("alignment", "inferred", "alignment.inferred", "model",
+                             confidence=top.confidence,
+                             data={**figures, "confidence": top.confidence,
+                                   "statement": top.statement}))
+    mismatch = _grade_mismatch(top, grade)
+    return (Alignment("inferred", alignment_score("inferred", best), kept),
+            evidence + ([mismatch] if mismatch else []))
 
 
 def align_many(
     texts: list[str], domains: list[str | None], grades: list[str | None],
     skill_texts: list[str | None] | None = None,
-) -> list[tuple[Alignment, list[Explanation]]]:
+) -> list[tuple[Alignment, list[Evidence]]]:
     """Batched :func:`align`: one similarity product for all goals.
 
     ``skill_texts``: each goal's text with its timeframe, condition, criterion,
     measurement and learner blanked out, so that RUBRIC 7.11's "names no
     skill" test reads only the skill.
     """
-    grades = [g or parse_grade(t) for g, t in zip(grades, texts)]
     # Functional goals never use the inferred matches: infer only for the others.
     wanted = [i for i, d in enumerate(domains) if d not in FUNCTIONAL_DOMAINS]
     found = infer_many([texts[i] for i in wanted], [domains[i] for i in wanted],

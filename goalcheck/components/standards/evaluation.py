@@ -8,11 +8,14 @@ Records are shaped like ``training_data/goals.jsonl``: ``text``, ``domain``,
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from sklearn.isotonic import IsotonicRegression
 
-from .alignment import align
+from ...schema import StandardMatch
+from .alignment import align, decided_by_similarity
 from .catalogue import normalise_code
 from .codes import find_cited_codes
 from .retrieval import infer_many
@@ -24,22 +27,99 @@ def same_standard(predicted: str, gold: str) -> bool:
     return p == g or p.startswith(g + ".") or g.startswith(p + ".")
 
 
-def choose_threshold(records: Iterable[dict[str, Any]]) -> float:
-    """Similarity cut that best separates ``inferred`` from ``none`` goals.
+@dataclass
+class _Row:
+    """A labelled goal that reaches the similarity step of :func:`.alignment.align`."""
 
-    Uses the records' gold domain and grade; returns the midpoint of the best
-    cut found on a 0.005 grid.
+    inferred: bool  # gold status inferred (else none)
+    matches: list[StandardMatch]
+    hits: list[bool]  # each match is one of the gold standards
+
+
+def _similarity_rows(records: Iterable[dict[str, Any]]) -> list[_Row]:
+    """Gold ``inferred``/``none`` goals that :func:`.alignment.align` decides by similarity.
+
+    Goals citing a code, functional goals and goals naming no skill are decided
+    before the threshold, so they do not choose it. Gold domain and grade are used.
     """
     rows = [r for r in records if r.get("alignment_status") in ("inferred", "none")
-            and not find_cited_codes(r["text"])]
-    matches = infer_many([r["text"] for r in rows], [r["domain"] for r in rows],
-                         [r.get("grade") for r in rows], k=1)
-    sims = np.array([m[0].similarity if m else 0.0 for m in matches])
-    gold = np.array([r["alignment_status"] == "inferred" for r in rows])
-    grid = np.arange(0.0, 1.0, 0.005)
-    acc = np.array([np.mean((sims >= t) == gold) for t in grid])
-    best = np.flatnonzero(acc == acc.max())
-    return float(round((grid[best[0]] + grid[best[-1]]) / 2, 3))
+            and decided_by_similarity(r["text"], r.get("domain"))]
+    found = infer_many([r["text"] for r in rows], [r.get("domain") for r in rows],
+                       [r.get("grade") for r in rows], k=3)
+    return [
+        _Row(r["alignment_status"] == "inferred", m,
+             [any(same_standard(x.code, g) for g in r.get("ccss") or []) for x in m])
+        for r, m in zip(rows, found, strict=True)
+    ]
+
+
+def _outcomes(rows: list[_Row], threshold: float) -> tuple[float, float]:
+    """(report accuracy, status accuracy) of ``rows`` at ``threshold``.
+
+    A report is right when a gold ``none`` goal gets "no close match", or a gold
+    ``inferred`` goal gets a gold standard among the standards listed.
+    """
+    right = status = 0
+    for row in rows:
+        kept = [h for m, h in zip(row.matches, row.hits) if m.similarity >= threshold]
+        status += bool(kept) == row.inferred
+        right += any(kept) if row.inferred else not kept
+    n = max(len(rows), 1)
+    return right / n, status / n
+
+
+def choose_threshold(records: Iterable[dict[str, Any]]) -> float:
+    """The similarity below which a goal is told "no close match" (see :func:`calibrate`).
+
+    Example:
+        >>> recs = [{"text": "Maya will read a grade 3 passage at 90 wcpm.", "domain": "reading",
+        ...          "grade": "3", "ccss": ["CCSS.ELA-LITERACY.RF.3.4"], "alignment_status": "inferred"}]
+        >>> 0 < choose_threshold(recs) < 1
+        True
+    """
+    return float(calibrate(records)["threshold"])
+
+
+def calibrate(records: Iterable[dict[str, Any]], step: float = 0.005) -> dict[str, Any]:
+    """Threshold and confidence curve of inferred alignment, from labelled goals.
+
+    The threshold maximises report accuracy (:func:`_outcomes`) on a ``step``
+    grid; ties give the middle of the best range. The confidence curves are
+    isotonic fits of "this listed standard is a gold one" on its similarity, one
+    per place in the list (first, second, third); a gold ``none`` goal's
+    matches are all wrong.
+    Returns plain data, as stored in ``goalcheck/data/standards_threshold.json``.
+    """
+    rows = _similarity_rows(records)
+    grid = np.round(np.arange(step, 0.6, step), 4)
+    curve = [_outcomes(rows, float(t)) for t in grid]
+    report = np.array([c[0] for c in curve])
+    best = np.flatnonzero(report == report.max())
+    threshold = float(round((grid[best[0]] + grid[best[-1]]) / 2, 3))
+    curves = {}
+    for rank in range(3):  # one curve per place in the list: the first is the one shown
+        pairs = [(row.matches[rank].similarity, row.hits[rank]) for row in rows
+                 if len(row.matches) > rank]
+        iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(*zip(*pairs))
+        curves[str(rank + 1)] = {
+            "similarity": [round(float(x), 4) for x in iso.X_thresholds_],
+            "p_correct": [round(float(y), 4) for y in iso.y_thresholds_],
+            "n_matches": len(pairs),
+        }
+    report_acc, status_acc = _outcomes(rows, threshold)
+    return {
+        "threshold": threshold,
+        "figures": {
+            "n_goals": len(rows),
+            "n_inferred": sum(r.inferred for r in rows),
+            "n_none": sum(not r.inferred for r in rows),
+            "report_accuracy": round(report_acc, 4),
+            "status_accuracy": round(status_acc, 4),
+            "curve": [[float(t), round(a, 4), round(b, 4)]
+                      for t, (a, b) in zip(grid, curve) if round(t / step) % 4 == 0],
+        },
+        "confidence": curves,
+    }
 
 
 def evaluate_alignment(records: Iterable[dict[str, Any]]) -> dict[str, float]:
