@@ -22,6 +22,7 @@ from .ingest.limits import ReadLimits
 from .ml.predict import combined_line_scorer
 from .options import OcrMode
 from .pipeline import build_nlp
+from .plan import review_plan
 from .profiles import RubricProfile, load_profile
 from .schema import COMPONENTS, DocumentReport, Evidence, FormField, Goal, GoalAnalysis
 from .sections import find_sections
@@ -148,6 +149,8 @@ def analyze_document(
     limits: ReadLimits | None = None,
     reader: str = "auto",
     rubric: str | RubricProfile | None = None,
+    previous: str | Path | bytes | DocumentReport | None = None,
+    plan: bool = True,
 ) -> DocumentReport:
     """Analyse a whole IEP (PDF, DOCX or text): sections, goals with their analyses, warnings.
 
@@ -157,6 +160,10 @@ def analyze_document(
 
     ``reader`` chooses how PDF pages are read ("auto", "pdfium", "pdfplumber";
     see ``goalcheck.ingest.read_document``); the goals are the same with each.
+
+    With ``plan`` (the default) the report carries the plan-level review
+    (RUBRIC.md section 8, ``report.plan``); ``previous``, last year's IEP of the
+    same student (a file or its report), adds the recycled-goals check.
 
     Raises:
         UnreadableDocument: the file is not a readable IEP (the message says why and what to do).
@@ -191,7 +198,12 @@ def analyze_document(
     for (gid, parent, goal), a in zip(flat, analyses, strict=True):
         a.id, a.parent = gid, parent
         a.page, a.section, a.baseline = goal.page, goal.section, goal.baseline
-    return DocumentReport(
+    report = DocumentReport(
         source=document.source, pages=document.pages, sections=sections,
         goals=analyses, warnings=list(document.warnings), rubric=profile.to_dict(),
     )
+    if plan:
+        if previous is not None and not isinstance(previous, DocumentReport):
+            previous = analyze_document(previous, max_pages=max_pages, max_bytes=max_bytes, ocr=ocr,
+                                        limits=limits, reader=reader, rubric=profile, plan=False)
+        report.plan = review_plan(document, sections, analyses, previous=previous)

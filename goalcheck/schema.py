@@ -369,6 +369,66 @@ class Goal:
         return asdict(self)
 
 
+PLAN_CHECKS: tuple[str, ...] = (
+    "needs_have_goals",
+    "baselines",
+    "ambition",
+    "progress_monitoring",
+    "services",
+    "accommodations",
+    "transition",
+    "recycled_goals",
+)
+PLAN_STATUSES: tuple[str, ...] = ("pass", "fail", "not_applicable")
+
+
+@dataclass(frozen=True)
+class PlanFinding:
+    """One finding of a plan check: what, where (page, quoted evidence), which goal or area."""
+
+    message: str
+    page: int | None = None
+    evidence: str | None = None
+    goal: str | None = None  # the ``id`` of one of the document's goals
+    area: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"message": self.message, "page": self.page, "evidence": self.evidence,
+                "goal": self.goal, "area": self.area}
+
+
+@dataclass
+class PlanCheck:
+    """One check of the plan review (RUBRIC.md section 8): pass, fail or not_applicable."""
+
+    id: str
+    status: str
+    findings: list[PlanFinding] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass
+class PlanReview:
+    """The plan-level review of a whole IEP; ``score`` is the share of applicable checks passed."""
+
+    checks: list[PlanCheck] = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        applicable = [c for c in self.checks if c.status != "not_applicable"]
+        passed = sum(c.status == "pass" for c in applicable)
+        return round(100 * passed / len(applicable)) if applicable else 0
+
+    def check(self, check_id: str) -> PlanCheck | None:
+        """The check with this id, if reviewed."""
+        return next((c for c in self.checks if c.id == check_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": self.score, "checks": [c.to_dict() for c in self.checks]}
+
+
 @dataclass
 class DocumentReport:
     """The analysis of a whole document; ``to_dict()`` is the contract's JSON."""
@@ -380,6 +440,7 @@ class DocumentReport:
     warnings: list[str] = field(default_factory=list)
     rubric: dict[str, str] = field(default_factory=lambda: {"name": "idea", "version": "2"})
     schema_version: int = SCHEMA_VERSION
+    plan: PlanReview | None = None
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -392,7 +453,7 @@ class DocumentReport:
                 "not_analysed": len(self.goals) - n}
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "schema_version": self.schema_version,
             "source": self.source,
             "rubric": dict(self.rubric),
@@ -402,3 +463,6 @@ class DocumentReport:
             "warnings": list(self.warnings),
             "summary": self.summary,
         }
+        if self.plan is not None:
+            out["plan"] = self.plan.to_dict()
+        return out

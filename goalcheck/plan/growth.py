@@ -1,0 +1,279 @@
+"""Baselines and ambition (RUBRIC.md section 8, checks 2 and 3).
+
+A goal's baseline comes from the goal itself ("from 62 to 90 wcpm",
+"currently reads ..."), its baseline field, or the present levels of its
+area; its target from the goal, with the condition and timeframe left out.
+Oral reading fluency goals are compared with the published weekly growth
+rates of ``data/plan/growth_norms.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from goalcheck.schema import GoalAnalysis, PlanCheck, PlanFinding
+
+from .context import PlanContext, load, quote
+from .needs import areas_named, present_level_sentences
+from .quantities import INSTRUCTIONAL_WEEKS, Quantity, asks_less, decreasing, first_date, main_quantity, quantities, weeks_in
+
+_R = re.IGNORECASE
+_FROM_TO = re.compile(r"\bfrom\s+(?:a\s+baseline\s+of\s+|a\s+current\s+(?:level|rate)\s+of\s+)?(.{1,60}?)\s+to\s+(.{1,60}?)(?=[,.;]|\s+(?:by|in|within|as|on|across|during|when|given)\b|$)", _R)
+_CURRENT = re.compile(r"\b(?:currently|at\s+present|presently|baseline|right\s+now|now\s+reads|now\s+\w+s)\b", _R)
+_SENT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z])")
+
+
+@dataclass
+class Levels:
+    """A goal's baseline and target as found, with where the baseline came from."""
+
+    goal: GoalAnalysis
+    target: Quantity | None = None
+    baseline: Quantity | None = None
+    baseline_text: str | None = None
+    source: str = ""  # "the goal", "its baseline field", "the present levels"
+    page: int | None = None
+    compatible: bool = False
+    targets: list[Quantity] = field(default_factory=list)
+    baselines: list[Quantity] = field(default_factory=list)
+    down: bool | None = None  # set for "reduce ... from X to Y"
+
+    @property
+    def decreasing(self) -> bool:
+        """Whether the goal asks for less: a cue ("reduce", "no more than") shortly before the target."""
+        if self.down is not None:
+            return self.down
+        if self.target is None:
+            return decreasing(self.goal.text)
+        return asks_less(self.goal.text, self.target)
+
+
+def _outside(goal: GoalAnalysis, qs: list[Quantity], offset: int = 0) -> list[Quantity]:
+    spans = [(s.start, s.end) for c in ("condition", "timeframe") for s in goal.components[c].spans]
+    return [q for q in qs if not any(a <= q.start + offset and q.end + offset <= b for a, b in spans)]
+
+
+def _pair(baselines: list[Quantity], targets: list[Quantity]) -> tuple[Quantity | None, Quantity | None, bool]:
+    """The baseline and target to compare: a same-unit pair if there is one (rates first)."""
+    t_main = main_quantity(targets)
+    for t in ([t_main] if t_main else []) + [t for t in targets if t is not t_main]:
+        same = [b for b in baselines if b.same_unit(t)]
+        if same:
+            return same[-1] if t.unit != "count" else same[0], t, True
+    return main_quantity(baselines), t_main, False
+
+
+def levels(ctx: PlanContext, goal: GoalAnalysis) -> Levels:
+    """Find the goal's target and baseline (see module docstring)."""
+    text = goal.text
+    lv = Levels(goal)
+    m = _FROM_TO.search(text)
+    if m:
+        b, t = quantities(m.group(1)), quantities(m.group(2))
+        if b and t:
+            lv.baselines, lv.targets = b, t
+            lv.baseline, lv.target, lv.compatible = _pair(b, t)
+            lv.baseline_text, lv.source, lv.page = m.group(0), "the goal", goal.page
+            lv.down = decreasing(text[: m.start(1)])
+            if lv.compatible:
+                return lv
+    current = [s for s in _SENT.split(text) if _CURRENT.search(s) and quantities(s)]
+    target_text = text
+    for s in current:
+        target_text = target_text.replace(s, " " * len(s))
+    lv.targets = _outside(goal, quantities(target_text))
+    candidates: list[tuple[str, str, int | None]] = []  # (text, source, page)
+    if goal.baseline:
+        candidates.append((goal.baseline, "its baseline field", goal.page))
+    candidates += [(s, "the goal", goal.page) for s in current]
+    area_keys = {a.key for a in areas_named(goal.text)}
+    for item, sentence, _ in present_level_sentences(ctx):
+        named = areas_named(sentence)
+        if any(goal.domain in a.domains for a in named) or (not goal.domain and {a.key for a in named} & area_keys):
+            candidates.append((sentence, "the present levels", item.page))
+    words = _content_words(goal.text)
+    ranked = sorted(candidates, key=lambda c: (c[1] == "the present levels", -len(words & _content_words(c[0])),
+                                               not quantities(c[0])))
+    chosen: tuple[str, str, int | None, list[Quantity]] | None = None
+    for cand_text, source, page in ranked:
+        qs = quantities(cand_text) or _zero(cand_text, lv.targets)
+        if _pair(qs, lv.targets)[2]:
+            chosen = (cand_text, source, page, qs)
+            break
+    if chosen is None and ranked:
+        # no same-unit baseline: the goal's own field first, else the present level closest to the goal
+        pick = ranked[0]
+        chosen = (*pick, quantities(pick[0]) or _zero(pick[0], lv.targets))
+    lv.down = None
+    if chosen is not None:
+        lv.baseline_text, lv.source, lv.page, lv.baselines = chosen
+        lv.baseline, lv.target, lv.compatible = _pair(lv.baselines, lv.targets)
+    else:
+        lv.target = main_quantity(lv.targets)
+    return lv
+
+
+_STOP = frozenset("the a an and or of to in on at by for with will be is are was his her their she he they "
+                  "given during when as from that this each per than into its it".split())
+
+
+def _content_words(text: str) -> set[str]:
+    """Words that carry content, crudely stemmed ("paragraphs" -> "paragraph")."""
+    return {re.sub(r"(?<=[a-z]{3})s$", "", w) for w in re.findall(r"[a-z][a-z-]{2,}", text.lower()) if w not in _STOP}
+
+
+_NONE_YET = re.compile(r"\b(?:has|have|does|did)\s+not\s+yet\b|\bnot\s+yet\b|\bhas\s+never\b|\bdoes\s+not\s+(?:\w+\s+){0,2}(?:any|at\s+all)\b", _R)
+
+
+def _zero(text: str, targets: list[Quantity]) -> list[Quantity]:
+    """A baseline that says the student does not do it yet is zero, in the target's unit."""
+    t = main_quantity(targets)
+    m = _NONE_YET.search(text)
+    if t is None or m is None or t.unit in {"grade level", "rubric score"}:
+        return []
+    return [Quantity(0.0, t.unit, m.group(0), m.start(), m.end(), noun=t.noun)]
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def check_baselines(ctx: PlanContext) -> PlanCheck:
+    """Each annual goal has a baseline with a measured value in the unit of its target."""
+    annual = ctx.annual
+    if not annual:
+        return PlanCheck("baselines", "not_applicable", [PlanFinding("no annual goals found")])
+    findings: list[PlanFinding] = []
+    for g in annual:
+        lv = levels(ctx, g)
+        area = g.domain
+        if lv.baseline_text is None:
+            findings.append(ctx.goal_finding(
+                g, f"goal {g.id} has no baseline: none in the goal, no baseline field, and the present levels "
+                   f"give no level in {(area or 'its area').replace('_', '-')}", area=area))
+            continue
+        where = f"{lv.source} (p. {lv.page})" if lv.page else lv.source
+        if not lv.baselines:
+            findings.append(PlanFinding(
+                f"the baseline of goal {g.id}, from {lv.source}, states no measured level", lv.page,
+                quote(lv.baseline_text), g.id, area))
+            continue
+        if lv.target is None:
+            findings.append(ctx.goal_finding(
+                g, f"goal {g.id} states no target value to compare with its baseline ({lv.baseline.label if lv.baseline else '?'})",
+                area=area))
+            continue
+        if not lv.compatible:
+            findings.append(PlanFinding(
+                f"goal {g.id}: baseline and target are in different units: baseline {lv.baseline.label if lv.baseline else '?'} "
+                f"({where}), target {lv.target.label}", lv.page, quote(lv.baseline_text), g.id, area))
+            continue
+        assert lv.baseline is not None
+        if _no_growth(lv):
+            findings.append(ctx.goal_finding(g, _no_growth_message(lv), area=area))
+    return PlanCheck("baselines", "fail" if findings else "pass", findings)
+
+
+def _no_growth(lv: Levels) -> bool:
+    assert lv.baseline is not None and lv.target is not None
+    if lv.decreasing:
+        return lv.target.value >= lv.baseline.value
+    return lv.target.value <= lv.baseline.value
+
+
+def _no_growth_message(lv: Levels) -> str:
+    assert lv.baseline is not None and lv.target is not None
+    rel = "above" if lv.decreasing else "below"
+    if lv.target.value == lv.baseline.value:
+        rel = "equal to"
+    return (f"goal {lv.goal.id}: the target {lv.target.label} is {rel} the baseline {lv.baseline.label} "
+            f"(from {lv.source}): the goal asks for no growth")
+
+
+@lru_cache(maxsize=1)
+def norms() -> dict[str, Any]:
+    """The published figures of ``data/plan/growth_norms.json``."""
+    return load("growth_norms")
+
+
+def goal_weeks(ctx: PlanContext, goal: GoalAnalysis) -> tuple[float, str]:
+    """Instructional weeks to reach the goal, and how they were found.
+
+    From the goal's timeframe ("within 18 weeks"), else from the IEP start to
+    the goal's date or the IEP end (calendar weeks x 36/52, capped at 36), else
+    the default 36 instructional weeks.
+    """
+    stated = weeks_in(goal.text)
+    if stated:
+        return stated
+    timeframe = " ".join(s.text for s in goal.components["timeframe"].spans)
+    end, start = first_date(timeframe) if timeframe else None, ctx.student.start
+    what = "the goal's date"
+    if end is None:
+        end, what = ctx.student.end, "the IEP end date"
+    if start and end and end > start:
+        cal = (end - start).days / 7
+        weeks = round(min(cal, 52) * INSTRUCTIONAL_WEEKS / 52)
+        if weeks >= 1:
+            return float(weeks), (f"{weeks} instructional weeks from the IEP start {start:%m/%d/%Y} to "
+                                  f"{what} {end:%m/%d/%Y} ({INSTRUCTIONAL_WEEKS} per 52 calendar weeks)")
+    return float(INSTRUCTIONAL_WEEKS), (f"{INSTRUCTIONAL_WEEKS} instructional weeks, the default: no weeks in "
+                                        f"the goal and no IEP dates to count from")
+
+
+def _orf_finding(ctx: PlanContext, lv: Levels) -> tuple[PlanFinding, bool]:
+    """The growth-rate comparison of an oral reading fluency goal, and whether it fails."""
+    assert lv.baseline is not None and lv.target is not None
+    g = lv.goal
+    grade = ctx.student.grade
+    rates = norms()["orf_weekly_growth"]
+    figures = rates["grades"].get(str(grade)) if grade is not None else None
+    weeks, how = goal_weeks(ctx, g)
+    rate = (lv.target.value - lv.baseline.value) / weeks
+    asks = (f"goal {g.id} asks {_fmt(rate)} wcpm/week ({_fmt(lv.baseline.value)} -> {_fmt(lv.target.value)} wcpm "
+            f"over {_fmt(weeks)} weeks; {how})")
+    if figures is None:
+        why = "the student's grade was not found" if grade is None else \
+            f"{rates['short']} gives rates for grades 1-6 only, not grade {grade}"
+        return ctx.goal_finding(g, f"{asks}; not compared: {why}", area="reading"), False
+    realistic, ambitious = figures["realistic"], figures["ambitious"]
+    verdict = ("less than typical growth" if rate < realistic else
+               "more than the ambitious rate" if rate > ambitious else "between typical and ambitious growth")
+    median = norms()["orf_norms"]["grades"].get(str(grade), {}).get("spring")
+    context = (f"; the spring 50th percentile in grade {grade} is {median[2]} wcpm "
+               f"({norms()['orf_norms']['short']})") if median else ""
+    message = (f"{asks}: {verdict}; typical growth in grade {grade} is {_fmt(realistic)}, ambitious "
+               f"{_fmt(ambitious)} ({rates['short']}){context}")
+    return ctx.goal_finding(g, message, area="reading"), not (realistic <= rate <= ambitious)
+
+
+def check_ambition(ctx: PlanContext) -> PlanCheck:
+    """Growth asked for vs. the baseline and, for oral reading fluency, vs. published weekly rates."""
+    findings: list[PlanFinding] = []
+    failed = compared = False
+    baseline_only: list[str] = []
+    for g in ctx.annual:
+        lv = levels(ctx, g)
+        if not (lv.compatible and lv.baseline and lv.target):
+            continue
+        compared = True
+        if _no_growth(lv):
+            findings.append(ctx.goal_finding(g, _no_growth_message(lv), area=g.domain))
+            failed = True
+        elif lv.target.unit == "wcpm":
+            finding, bad = _orf_finding(ctx, lv)
+            findings.append(finding)
+            failed |= bad
+        else:
+            baseline_only.append(f"{g.id} ({lv.baseline.label} -> {lv.target.label})")
+    if not compared:
+        return PlanCheck("ambition", "not_applicable", [PlanFinding(
+            "no annual goal has a baseline and a target in the same unit, so the growth asked for cannot be judged")])
+    if baseline_only:
+        findings.append(PlanFinding(
+            "compared with the baseline only (no published growth rate for these units): " + ", ".join(baseline_only)))
+    return PlanCheck("ambition", "fail" if failed else "pass", findings)
+
