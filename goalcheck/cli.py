@@ -25,7 +25,7 @@ from .ingest.limits import ReadLimits, TimeLimitExceeded, option, time_limit
 from .markup import segments
 from .options import PDF_READERS
 from .profiles import DEFAULT_PROFILE, ProfileError, RubricProfile, load_profile, shipped_profiles
-from .schema import COMPONENTS, DocumentReport, GoalAnalysis
+from .schema import COMPONENTS, DocumentReport, GoalAnalysis, PlanReview
 from .version import __version__
 
 #: Sub-commands implemented by their own module's ``main(argv) -> int``, with the
@@ -121,6 +121,25 @@ def format_goal_text(a: GoalAnalysis, colour: bool = False) -> str:
     return "\n".join(lines)
 
 
+_STATUS_MARK = {"pass": "pass", "fail": "FAIL", "not_applicable": "n/a "}
+
+
+def format_plan_text(plan: PlanReview, colour: bool = False) -> str:
+    """The plan card: the plan score and each check's status with its findings (page, goal, evidence)."""
+    bold = (lambda s: f"\x1b[1m{s}\x1b[0m") if colour else (lambda s: s)
+    applicable = [c for c in plan.checks if c.status != "not_applicable"]
+    passed = sum(c.status == "pass" for c in applicable)
+    lines = [bold(f"Plan review {plan.score}/100") + f" ({passed} of {len(applicable)} applicable checks pass)"]
+    for c in plan.checks:
+        lines.append(f"  [{_STATUS_MARK[c.status]}] {c.id.replace('_', ' ')}")
+        for f in c.findings:
+            where = ", ".join(x for x in (f"p. {f.page}" if f.page else "", f.goal or "") if x)
+            lines.append(f"      - {f.message}" + (f" ({where})" if where else ""))
+            if f.evidence:
+                lines.append(f'        "{f.evidence}"')
+    return "\n".join(lines)
+
+
 def format_document_text(report: DocumentReport, colour: bool = False) -> str:
     """Human-readable report of one document."""
     s = report.summary
@@ -132,6 +151,8 @@ def format_document_text(report: DocumentReport, colour: bool = False) -> str:
     lines += [f"  warning: {w}" for w in report.warnings]
     lines.append("Sections: " + "; ".join(
         f"{sec.kind} (p. {sec.page_start}-{sec.page_end})" for sec in report.sections))
+    if report.plan is not None:
+        lines += ["", format_plan_text(report.plan, colour)]
     for g in report.goals:
         where = f"p. {g.page}, {g.section}" if g.page else g.section or ""
         lines += ["", "=" * 72, f"{g.id or ''} {g.kind} ({where})".strip()]
@@ -187,6 +208,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="how PDF pages are read: auto (PDFium, pdfplumber where needed; default), "
                    "pdfium or pdfplumber; the goals are the same")
     _rubric_option(a)
+    a.add_argument("--previous", type=Path, metavar="LAST_YEAR",
+                   help="last year's IEP of the same student: adds the recycled-goals check (one FILE only)")
     for name in DELEGATED:
         sub.add_parser(name, help=COMMAND_HELP[name], add_help=False)
     sub.add_parser("app", help=COMMAND_HELP["app"], add_help=False)
@@ -279,12 +302,28 @@ def _analyze(args: argparse.Namespace) -> int:
         return 2
     if limits.timeout:
         warm_up()
+    previous: DocumentReport | None = None
+    if args.previous is not None:
+        if len(args.files) != 1:
+            print("goalcheck: --previous compares one IEP with last year's: give one FILE", file=sys.stderr)
+            return 2
+        try:
+            previous = analyze_document(args.previous, password=args.password,
+                                        ocr="never" if args.no_ocr else "auto", limits=limits,
+                                        rubric=profile, reader=args.reader, plan=False)
+        except UnreadableDocument as exc:
+            print(f"goalcheck: --previous: {exc}", file=sys.stderr)
+            return 1
+        except OSError as exc:
+            print(f"goalcheck: --previous {args.previous}: cannot open the file ({exc.strerror or exc})",
+                  file=sys.stderr)
+            return 1
     for path in args.files:
         try:
             with time_limit(limits.timeout):
                 report = analyze_document(
                     path, password=args.password, ocr="never" if args.no_ocr else "auto", limits=limits, rubric=profile,
-                    reader=args.reader,
+                    reader=args.reader, previous=previous,
                 )
             read.append((path, _sha256(path)))
             reports.append(report)

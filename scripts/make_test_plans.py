@@ -326,7 +326,7 @@ PLANTED: dict[str, dict[str, object]] = {
         "planted": [
             ["needs_have_goals", None, "communication", "no annual goal"],
             ["ambition", "g1", "reading", "less than typical growth"],
-            ["ambition", "g1", "reading", "typical growth in grade 2 is 1.5"],
+            ["ambition", "g1", "reading", "typical growth in grade 2 is 1.5, ambitious 2 (Fuchs et al. 1993"],
             ["progress_monitoring", "g1", "reading", "reported to the family"],
             ["progress_monitoring", "g2", "math", "reported to the family"],
             ["services", None, None, "no frequency"],

@@ -218,23 +218,44 @@ def goal_weeks(ctx: PlanContext, goal: GoalAnalysis) -> tuple[float, str]:
         cal = (end - start).days / 7
         weeks = round(min(cal, 52) * INSTRUCTIONAL_WEEKS / 52)
         if weeks >= 1:
-            return float(weeks), (f"{weeks} instructional weeks from the IEP start {start:%m/%d/%Y} to "
-                                  f"{what} {end:%m/%d/%Y} ({INSTRUCTIONAL_WEEKS} per 52 calendar weeks)")
-    return float(INSTRUCTIONAL_WEEKS), (f"{INSTRUCTIONAL_WEEKS} instructional weeks, the default: no weeks in "
-                                        f"the goal and no IEP dates to count from")
+            return float(weeks), (f"{weeks} instructional weeks (IEP start {start:%m/%d/%Y} to {what} "
+                                  f"{end:%m/%d/%Y}, {INSTRUCTIONAL_WEEKS} per 52 calendar weeks)")
+    return float(INSTRUCTIONAL_WEEKS), (f"{INSTRUCTIONAL_WEEKS} instructional weeks (the default: no weeks in "
+                                        f"the goal and no IEP dates to count from)")
+
+
+_ORDINAL = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
+_PASSAGE_GRADE = re.compile(
+    r"\b(?:grade[\s-]+(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)[\s-]+grade|(" + "|".join(_ORDINAL) + r")[\s-]+grade)"
+    r"(?:[\s-]+level)?\s+(?:(?:reading|oral\s+reading|fluency|unpracticed|cold)\s+)?(?:passages?|texts?|probes?|materials?|stories)\b", _R)
+
+
+def passage_grade(text: str) -> int | None:
+    """The grade of the reading material a fluency goal names ("a grade 2 passage"), or None."""
+    m = _PASSAGE_GRADE.search(text)
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else _ORDINAL[m.group(3).lower()]
 
 
 def _orf_finding(ctx: PlanContext, lv: Levels) -> tuple[PlanFinding, bool]:
-    """The growth-rate comparison of an oral reading fluency goal, and whether it fails."""
+    """The growth-rate comparison of an oral reading fluency goal, and whether it fails.
+
+    The grade is the grade of the passages the goal names, else the student's grade.
+    """
     assert lv.baseline is not None and lv.target is not None
     g = lv.goal
-    grade = ctx.student.grade
+    grade = passage_grade(g.text)
+    level = "passages" if grade is not None else "student"
+    if grade is None:
+        grade = ctx.student.grade
     rates = norms()["orf_weekly_growth"]
     figures = rates["grades"].get(str(grade)) if grade is not None else None
     weeks, how = goal_weeks(ctx, g)
     rate = (lv.target.value - lv.baseline.value) / weeks
     asks = (f"goal {g.id} asks {_fmt(rate)} wcpm/week ({_fmt(lv.baseline.value)} -> {_fmt(lv.target.value)} wcpm "
-            f"over {_fmt(weeks)} weeks; {how})")
+            f"over {how})")
     if figures is None:
         why = "the student's grade was not found" if grade is None else \
             f"{rates['short']} gives rates for grades 1-6 only, not grade {grade}"
@@ -245,8 +266,9 @@ def _orf_finding(ctx: PlanContext, lv: Levels) -> tuple[PlanFinding, bool]:
     median = norms()["orf_norms"]["grades"].get(str(grade), {}).get("spring")
     context = (f"; the spring 50th percentile in grade {grade} is {median[2]} wcpm "
                f"({norms()['orf_norms']['short']})") if median else ""
+    whose = "the grade of the goal's passages" if level == "passages" else "the student's grade"
     message = (f"{asks}: {verdict}; typical growth in grade {grade} is {_fmt(realistic)}, ambitious "
-               f"{_fmt(ambitious)} ({rates['short']}){context}")
+               f"{_fmt(ambitious)} ({rates['short']}; {whose}){context}")
     return ctx.goal_finding(g, message, area="reading"), not (realistic <= rate <= ambitious)
 
 

@@ -179,13 +179,14 @@ def decreasing(text: str) -> bool:
 
 _LESS_BEFORE = re.compile(r"(?:no\s+more\s+than|fewer\s+than|at\s+most|less\s+than|maximum\s+of|down\s+to|under)\s*$", _R)
 _LESS_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?or\s+(?:fewer|less)\b", _R)
+_OR_LESS = re.compile(r"\bor\s+(?:fewer|less)\b", _R)
 _REDUCE = re.compile(r"\b(?:reduce[sd]?|decrease[sd]?|lower|limit)\b", _R)
 
 
 def asks_less(text: str, q: Quantity) -> bool:
     """Whether the value ``q`` of a goal is a ceiling: "no more than 2", "2 or fewer", "reduce ... to 2"."""
     before = text[max(0, q.start - 25): q.start]
-    if _LESS_BEFORE.search(before) or _LESS_AFTER.match(text[q.end: q.end + 30]):
+    if _LESS_BEFORE.search(before) or _LESS_AFTER.match(text[q.end: q.end + 30]) or _OR_LESS.search(q.text):
         return True
     return bool(re.search(r"\bto\s*$", before) and _REDUCE.search(text[: q.start]))
 
@@ -205,8 +206,9 @@ def weeks_in(text: str) -> tuple[float, str] | None:
     raw = m.group(1).lower()
     n = float(_WORD_NUMBERS.get(raw, 0) or raw)
     if m.group(2).lower().startswith("week"):
-        return n, f"{n:g} weeks, from the goal's timeframe"
-    return n * INSTRUCTIONAL_WEEKS / 12, f"{n:g} months of the goal's timeframe, {INSTRUCTIONAL_WEEKS} instructional weeks a year"
+        return n, f"{n:g} weeks (the goal's timeframe)"
+    w = n * INSTRUCTIONAL_WEEKS / 12
+    return w, f"{w:g} instructional weeks ({n:g} months in the goal's timeframe, {INSTRUCTIONAL_WEEKS} a year)"
 
 
 _MONTHS = {m: i for i, m in enumerate(
