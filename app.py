@@ -284,6 +284,7 @@ def review_page() -> None:
     report = reports[chosen]
     plan_summary(report, names[chosen])
     plan_exports(report, chosen)
+    st.markdown(sup.plan_card_html(report), unsafe_allow_html=True)
     goal_cards(report, chosen)
 
 
@@ -305,7 +306,7 @@ def goal_cards(report: DocumentReport, chosen: str) -> None:
     for i, a in enumerate(goals[first:first + GOALS_PER_PAGE], start=first):
         with st.expander(card_label(a), expanded=expand or i == first), \
                 st.container(key=f"card_{i}"):
-            st.markdown(goal_title(a))
+            st.markdown(sup.goal_anchor(a) + goal_title(a), unsafe_allow_html=True)
             show_analysis(a, key=f"{chosen}_{a.id or i}")
 
 

@@ -615,3 +615,26 @@ def practice_goals(text: str) -> list[str]:
     if not text:
         return []
     return [g for g in split_goals(text) if g.strip()] or [text]
+
+
+# ---------------------------------------------------------------- plan review card
+
+_PLAN_CARD_CSS = (
+    "<style>.plan .badge{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.85rem}"
+    ".plan-pass{background:#dcfce7}.plan-fail{background:#fee2e2}.plan-not_applicable{background:#f3f4f6}"
+    ".plan-checks td,.plan-checks th{vertical-align:top;padding:.2rem .5rem;text-align:left}"
+    ".plan .meta{color:#4b5563}.plan ul{margin:0;padding-left:1.1rem}.plan q{color:#374151}</style>"
+)
+
+
+def plan_card_html(report: DocumentReport) -> str:
+    """The plan review card of the Review page (RUBRIC.md section 8): score, checks, findings;
+    a finding about a goal links to that goal's card (see :func:`goal_anchor`). Empty without a review."""
+    if report.plan is None:
+        return ""
+    return _PLAN_CARD_CSS + export.plan_html(report.plan)
+
+
+def goal_anchor(a: GoalAnalysis) -> str:
+    """The anchor a goal card carries, the target of the plan card's links."""
+    return f'<a id="goal-{html.escape(a.id)}"></a>' if a.id else ""

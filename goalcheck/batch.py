@@ -39,7 +39,7 @@ import spacy
 from .api import analyze_document
 from .cli import add_limit_arguments, limits_from_args, warm_up
 from .errors import GoalcheckError, MissingDependency, require
-from .export import ROW_COLUMNS, ROW_TYPES, goal_rows, to_csv
+from .export import PLAN_COLUMNS, PLAN_TYPES, ROW_COLUMNS, ROW_TYPES, goal_rows, plan_row, to_csv
 from .ingest.limits import PROCESS_LIMITS, ReadLimits, TimeLimitExceeded, time_limit
 from .options import OCR_MODES, PDF_READERS, OcrMode, PdfReader, ocr_mode
 from .pipeline import build_nlp, pipeline_info
@@ -51,11 +51,11 @@ log = logging.getLogger(__name__)
 FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl")
 DOCUMENT_SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".txt")
 FILE_COLUMNS: tuple[str, ...] = (
-    "path", "document_id", "status", "pages", "goals", "warnings", "error", "seconds",
+    "path", "document_id", "status", "pages", "goals", "warnings", "error", "seconds", *PLAN_COLUMNS,
 )
 FILE_TYPES: dict[str, str] = {
     "path": "string", "document_id": "string", "status": "string", "pages": "int",
-    "goals": "int", "warnings": "int", "error": "string", "seconds": "float",
+    "goals": "int", "warnings": "int", "error": "string", "seconds": "float", **PLAN_TYPES,
 }
 #: Options that change the rows; a journal made with other values cannot be resumed.
 #: Options that change the rows; a journal made with other values cannot be resumed.
@@ -101,9 +101,11 @@ class FileResult:
     error: str | None = None
     seconds: float = 0.0
     rows: list[dict[str, Any]] = field(default_factory=list)
+    plan: dict[str, Any] = field(default_factory=dict)  # export.plan_row: plan score, check statuses
 
     def file_row(self) -> dict[str, Any]:
-        return {c: getattr(self, c) for c in FILE_COLUMNS}
+        row = {c: getattr(self, c) for c in FILE_COLUMNS if c not in PLAN_COLUMNS}
+        return {**row, **{c: self.plan.get(c) for c in PLAN_COLUMNS}}
 
 
 # --------------------------------------------------------------------- inputs
@@ -214,6 +216,7 @@ def analyze_file(path: str, options: Options) -> FileResult:
             row["_order"] = i
         result.pages, result.goals = report.pages, len(report.goals)
         result.warnings = len(report.warnings)
+        result.plan = plan_row(report)
     except GoalcheckError as exc:
         result.status, result.error = "error", str(getattr(exc, "reason", exc))
     except OSError as exc:
@@ -587,7 +590,7 @@ def assemble(paths: list[str], results: dict[str, FileResult]) -> tuple[list[dic
             continue
         if r.document_id and r.status == "ok" and r.document_id in seen:
             r = FileResult(path=path, document_id=r.document_id, status="duplicate",
-                           pages=r.pages, goals=r.goals, warnings=r.warnings,
+                           pages=r.pages, goals=r.goals, warnings=r.warnings, plan=r.plan,
                            error=f"same content as {seen[r.document_id]}", seconds=0.0)
         elif r.document_id and r.status == "ok":
             seen[r.document_id] = path

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import Any
 
-from .schema import COMPONENTS, DocumentReport, GoalAnalysis, Span
+from .schema import COMPONENTS, PLAN_CHECKS, DocumentReport, GoalAnalysis, PlanReview, Span
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,25 @@ ROW_TYPES: dict[str, str] = {
     "alignment_similarity": "float",
     "overall": "int",
 }
+
+#: Plan-review columns of a document row (the files table of ``goalcheck batch``).
+PLAN_COLUMNS: tuple[str, ...] = ("plan_score", *(f"plan_{c}" for c in PLAN_CHECKS))
+PLAN_TYPES: dict[str, str] = {"plan_score": "int", **{f"plan_{c}": "string" for c in PLAN_CHECKS}}
+
+
+def plan_row(report: DocumentReport) -> dict[str, Any]:
+    """The plan score and each check's status (``pass``/``fail``/``not_applicable``) of a document.
+
+    Example:
+        >>> plan_row(DocumentReport(source="x.pdf", pages=1))["plan_score"] is None
+        True
+    """
+    plan = report.plan
+    if plan is None:
+        return dict.fromkeys(PLAN_COLUMNS)
+    status = {c.id: c.status for c in plan.checks}
+    return {"plan_score": plan.score, **{f"plan_{c}": status.get(c) for c in PLAN_CHECKS}}
+
 
 # "Student: Maya Torres", "Student name: ...", "Name of student - ..."
 _STUDENT_LINE_RE = re.compile(
@@ -299,6 +318,8 @@ table{border-collapse:collapse}
 .not_measurable{background:#fee2e2}
 .rewrite{background:#f9fafb;border-left:3px solid #6b7280;padding:.4rem .7rem}
 ul.why{font-size:.9rem;color:#374151}
+.plan-pass{background:#dcfce7}.plan-fail{background:#fee2e2}.plan-not_applicable{background:#f3f4f6}
+.plan-checks td,.plan-checks th{vertical-align:top}
 @media print{body{margin:0;max-width:none}.goal{border-color:#9ca3af}}
 """ + "".join(f".c-{c}{{background:{col}}}" for c, col in _COMPONENT_COLOURS.items())
 
@@ -389,11 +410,43 @@ def _goal_html(g: GoalAnalysis, red: _Redactor) -> str:
         f'<p class="meta">Baseline: {e(red.span_text(g.baseline))}</p>' if g.baseline else ""
     )
     kind_cls = "objective" if g.kind == "objective" else ""
+    anchor = f' id="goal-{e(g.id)}"' if g.id else ""
     return (
-        f'<section class="goal {kind_cls}"><div class="meta">{head}</div>'
+        f'<section class="goal {kind_cls}"{anchor}><div class="meta">{head}</div>'
         f'<p class="gtext">{body}</p>{baseline}{scores}{rewrite}'
         f"<details><summary>Why</summary><ul class=\"why\">{why}</ul></details></section>"
     )
+
+
+_PLAN_MARK = {"pass": "pass", "fail": "fail", "not_applicable": "n/a"}
+
+
+def plan_html(plan: PlanReview, red: _Redactor | None = None) -> str:
+    """The plan card as HTML: score, each check's status and findings; a finding about a goal
+    links to that goal's card (``#goal-g2``), others give their page."""
+    e = html.escape
+    text = red.span_text if red is not None else (lambda t: t)
+    applicable = [c for c in plan.checks if c.status != "not_applicable"]
+    passed = sum(c.status == "pass" for c in applicable)
+    rows = []
+    for c in plan.checks:
+        items = []
+        for f in c.findings:
+            where = []
+            if f.goal:
+                where.append(f'<a href="#goal-{e(f.goal)}">{e(f.goal)}</a>')
+            if f.page:
+                where.append(f"p. {f.page}")
+            quote = f'<br><q>{e(text(f.evidence))}</q>' if f.evidence else ""
+            items.append(f"<li>{e(text(f.message))}"
+                         + (f" <span class=\"meta\">({', '.join(where)})</span>" if where else "")
+                         + f"{quote}</li>")
+        rows.append(f'<tr><td><span class="badge plan-{e(c.status)}">{_PLAN_MARK[c.status]}</span></td>'
+                    f"<th>{e(c.id.replace('_', ' '))}</th><td><ul class=\"why\">{''.join(items)}</ul></td></tr>")
+    return (f'<section class="plan"><h2>Plan review: {plan.score}/100</h2>'
+            f'<p class="meta">{passed} of {len(applicable)} applicable checks pass (RUBRIC.md section 8); '
+            f"checks that do not apply are left out of the score.</p>"
+            f'<table class="summary plan-checks">{"".join(rows)}</table></section>')
 
 
 def to_html(report: DocumentReport, *, redact_names: bool = False, title: str | None = None,
@@ -441,6 +494,7 @@ def to_html(report: DocumentReport, *, redact_names: bool = False, title: str | 
         "</td></tr></table>"
         + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "")
         + (f"<h2>Sections</h2><table class=\"summary\">{sections}</table>" if sections else "")
+        + (plan_html(report.plan, red) if report.plan is not None else "")
         + f"<h2>Goals</h2><p class=\"legend\">{legend}</p>{goals}"
         "<p class=\"meta\">Scores follow the goalcheck rubric; they are a reading aid, "
         "not a judgement of the plan or the team.</p></body></html>\n"

@@ -259,3 +259,40 @@ def test_free_text_never_breaks_the_parsers(text: str) -> None:
     vague_phrase(text)
     weeks_in(text)
     similarity(text, text[::-1])
+
+
+# --- exports, batch, app ---------------------------------------------------------------
+
+
+def test_plan_row_and_batch_files_table(tmp_path) -> None:
+    from goalcheck.batch import FILE_COLUMNS, Options, analyze_file
+    from goalcheck.export import PLAN_COLUMNS, plan_row
+
+    row = plan_row(report("defects_a.txt"))
+    assert row["plan_score"] == report("defects_a.txt").plan.score  # type: ignore[union-attr]
+    assert row["plan_accommodations"] == "fail" and row["plan_transition"] == "not_applicable"
+    result = analyze_file(str(PLANS / "clean_elementary.txt"), Options())
+    files_row = result.file_row()
+    assert set(PLAN_COLUMNS) <= set(FILE_COLUMNS) and list(files_row) == list(FILE_COLUMNS)
+    assert files_row["plan_score"] == 100 and files_row["plan_recycled_goals"] == "not_applicable"
+    assert analyze_file(str(tmp_path / "missing.pdf"), Options()).file_row()["plan_score"] is None
+
+
+def test_printable_report_has_the_plan_card_linking_to_goal_cards() -> None:
+    from goalcheck.export import to_html
+
+    page = to_html(report("defects_b.txt"))
+    assert page.index("Plan review: 0/100") < page.index("<h2>Goals</h2>")
+    assert 'href="#goal-g3"' in page and 'id="goal-g3"' in page
+    redacted = to_html(report("defects_b.txt"), redact_names=True)
+    assert "Omar" not in redacted and "[Student]" in redacted
+
+
+def test_app_plan_card() -> None:
+    from goalcheck import app_support as sup
+
+    r = report("defects_d.pdf")
+    card = sup.plan_card_html(r)
+    assert "<style>" in card and 'href="#goal-g4"' in card and "p. 2" in card
+    assert sup.goal_anchor(r.goals[0]) == '<a id="goal-g1"></a>'
+    assert sup.plan_card_html(DocumentReport(source="x.txt", pages=1)) == ""
