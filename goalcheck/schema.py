@@ -53,6 +53,11 @@ __all__ = [
     "Section",
     "Span",
     "StandardMatch",
+    "PLAN_CHECKS",
+    "PLAN_STATUSES",
+    "PlanCheck",
+    "PlanFinding",
+    "PlanReview",
 ]
 
 

@@ -19,7 +19,7 @@ from .needs import check_accommodations, check_needs, check_services
 from .recycled import check_recycled
 from .transition import check_transition
 
-__all__ = ["CHECKS", "review_plan", "review_context"]
+__all__ = ["CHECKS", "review_context", "review_plan"]
 
 #: The checks in RUBRIC.md order, each a function of the context.
 CHECKS = (

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ EVIDENCE_CHARS = 200
 _R = re.IGNORECASE
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict[str, Any]:
     """A data file of ``goalcheck/data/plan/``."""
     data: dict[str, Any] = json.loads((DATA / f"{name}.json").read_text("utf-8"))
@@ -194,7 +194,7 @@ _GRADE = re.compile(r"\bgrade(?:\s+level)?\s*[:\-]?\s*(K|kindergarten|\d{1,2})(?
                     r"|\b(\d{1,2})(?:st|nd|rd|th)\s+grade(?:r)?\b"
                     r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)[\s-]+grader?\b", _R)
 _ORDINALS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], 1)}
 _START = re.compile(r"\b(?:iep\s+)?(?:start(?:ing)?|begin(?:ning|s)?|effective|initiation|implementation)\s*(?:date)?\s*[:\-]?\s*"
                     r"|\b(?:meeting|iep|conference)\s+date\s*[:\-]?\s*|\bmeeting\s*[:\-]\s*|\bdate\s+of\s+(?:the\s+)?(?:iep|meeting)\s*[:\-]?\s*", _R)
 _END = re.compile(r"\b(?:iep\s+)?(?:end(?:ing)?|expir(?:es|ation)|through|annual\s+review)\s*(?:date)?\s*[:\-]?\s*", _R)

@@ -18,7 +18,16 @@ from goalcheck.schema import GoalAnalysis, PlanCheck, PlanFinding
 
 from .context import PlanContext, load, quote
 from .needs import areas_named, present_level_sentences
-from .quantities import INSTRUCTIONAL_WEEKS, Quantity, asks_less, decreasing, first_date, main_quantity, quantities, weeks_in
+from .quantities import (
+    INSTRUCTIONAL_WEEKS,
+    Quantity,
+    asks_less,
+    decreasing,
+    first_date,
+    main_quantity,
+    quantities,
+    weeks_in,
+)
 
 _R = re.IGNORECASE
 _FROM_TO = re.compile(r"\bfrom\s+(?:a\s+baseline\s+of\s+|a\s+current\s+(?:level|rate)\s+of\s+)?(.{1,60}?)\s+to\s+(.{1,60}?)(?=[,.;]|\s+(?:by|in|within|as|on|across|during|when|given)\b|$)", _R)
@@ -116,8 +125,7 @@ def levels(ctx: PlanContext, goal: GoalAnalysis) -> Levels:
     return lv
 
 
-_STOP = frozenset("the a an and or of to in on at by for with will be is are was his her their she he they "
-                  "given during when as from that this each per than into its it".split())
+_STOP = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "will", "be", "is", "are", "was", "his", "her", "their", "she", "he", "they", "given", "during", "when", "as", "from", "that", "this", "each", "per", "than", "into", "its", "it"])
 
 
 def _content_words(text: str) -> set[str]:
@@ -225,7 +233,7 @@ def goal_weeks(ctx: PlanContext, goal: GoalAnalysis) -> tuple[float, str]:
 
 
 _ORDINAL = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], 1)}
 _PASSAGE_GRADE = re.compile(
     r"\b(?:grade[\s-]+(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)[\s-]+grade|(" + "|".join(_ORDINAL) + r")[\s-]+grade)"
     r"(?:[\s-]+level)?\s+(?:(?:reading|oral\s+reading|fluency|unpracticed|cold)\s+)?(?:passages?|texts?|probes?|materials?|stories)\b", _R)

@@ -13,8 +13,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Quantity", "quantities", "main_quantity", "decreasing", "asks_less", "weeks_in", "parse_dates",
-           "first_date", "INSTRUCTIONAL_WEEKS"]
+__all__ = [
+    "INSTRUCTIONAL_WEEKS",
+    "Quantity",
+    "asks_less",
+    "decreasing",
+    "first_date",
+    "main_quantity",
+    "parse_dates",
+    "quantities",
+    "weeks_in",
+]
 
 INSTRUCTIONAL_WEEKS = 36  # also in data/plan/growth_norms.json, with its source
 _R = re.IGNORECASE
@@ -44,9 +53,7 @@ _COUNT_SKIP = re.compile(r"^(?:x|times?|weeks?|days?|months?|years?|hours?|minut
                          r"am|pm|of|or|and|to|consecutive|percent|trials?|out|step|digit|point|inch|sessions?|"
                          r"instructional|school|quarters?|opportunities|probes?|attempts?|periods?|wcpm|cwpm|wpm|"
                          r"correct|correctly|accurately|more|fewer|less|per|a|an|the|in|on|at)$", _R)
-_NOUN_STOP = frozenset("in on at of with per to and or for the a an by when during each from as that which who within after "
-                       "before over under across "
-                       "independently correctly accurately".split())
+_NOUN_STOP = frozenset(["in", "on", "at", "of", "with", "per", "to", "and", "or", "for", "the", "a", "an", "by", "when", "during", "each", "from", "as", "that", "which", "who", "within", "after", "before", "over", "under", "across", "independently", "correctly", "accurately"])
 _MATERIAL = re.compile(r"\b(?:given|presented\s+with|from|with|of)\s+(?:a\s+(?:set|list)\s+of\s+)?(\d+)\s+(?:[\w-]+\s+){0,3}?"
                        r"(problems|words|questions|items|sentences|letters|sounds|facts|equations|tasks|steps|directions)\b", _R)
 _BARE_CORRECT = re.compile(r"\b(?:at\s+least\s+)?(\d+)\s+(?:of\s+them\b|(?:of\s+them\s+)?(?:correct(?:ly)?|accurately)\b)", _R)
