@@ -637,4 +637,4 @@ def plan_card_html(report: DocumentReport) -> str:
 
 def goal_anchor(a: GoalAnalysis) -> str:
     """The anchor a goal card carries, the target of the plan card's links."""
-    return f'<a id="goal-{html.escape(a.id)}"></a>' if a.id else ""
+    return f'<span id="goal-{html.escape(a.id)}"></span>' if a.id else ""

@@ -294,5 +294,5 @@ def test_app_plan_card() -> None:
     r = report("defects_d.pdf")
     card = sup.plan_card_html(r)
     assert "<style>" in card and 'href="#goal-g4"' in card and "p. 2" in card
-    assert sup.goal_anchor(r.goals[0]) == '<a id="goal-g1"></a>'
+    assert sup.goal_anchor(r.goals[0]) == '<span id="goal-g1"></span>'
     assert sup.plan_card_html(DocumentReport(source="x.txt", pages=1)) == ""
