@@ -217,6 +217,31 @@ Calculator on all math tests.
 Extended time on tests as needed.
 """
 
+DEFECTS_F = """\
+INDIVIDUALIZED EDUCATION PROGRAM
+Student: Nora Bell    Age: 8    School: Hilltop Elementary
+Grade level: 3rd grade
+IEP Start Date: 08/24/2026    IEP End Date: 08/23/2027
+
+PRESENT LEVELS
+Reading: On fall curriculum-based probes with third-grade text Nora read 40 words correct per minute and made frequent errors on multisyllable words.
+Math: Nora adds two-digit numbers without regrouping accurately; she solved 3 of 10 two-digit addition problems with regrouping correctly.
+
+ANNUAL GOALS
+Goal 1: In 20 weeks, given an unpracticed third-grade passage, Nora will read aloud at 90 words correct per minute on 2 of 3 probes, as measured by curriculum-based probes.
+Goal 2: By August 2027, given 10 two-digit addition problems with regrouping, Nora will solve them with 80% accuracy on 3 consecutive probes, as measured by teacher data sheets.
+
+PROGRESS REPORTS
+Nora's parents will receive a written progress report every nine weeks.
+
+SERVICES
+Reading intervention with the reading specialist.
+Specialized math instruction: 2 x 30 minutes per week, resource room.
+
+ACCOMMODATIONS
+Directions read aloud and repeated once for tests of more than 5 items.
+"""
+
 KAI_LAST = """\
 INDIVIDUALIZED EDUCATION PROGRAM
 Student: Kai Lindqvist    Grade: 2    School: Maple Hill Elementary
@@ -301,6 +326,7 @@ PLANS: dict[str, tuple[str, str | None]] = {
     "defects_c.txt": (DEFECTS_C, None),
     "defects_d.pdf": (DEFECTS_D, None),
     "defects_e.txt": (DEFECTS_E, None),
+    "defects_f.txt": (DEFECTS_F, None),
     "kai_last.txt": (KAI_LAST, None),
     "kai_this.txt": (KAI_THIS, "kai_last.txt"),
     "zoe_last.txt": (ZOE_LAST, None),
@@ -372,6 +398,7 @@ PLANTED: dict[str, dict[str, object]] = {
             ["baselines", "g4", "motor", "no baseline"],
             ["ambition", "g1", "reading", "less than typical growth"],
             ["ambition", "g3", "social_emotional", "no growth"],
+            ["progress_monitoring", "g1", "reading", "how often progress is reported"],
             ["progress_monitoring", "g2", "writing", "how progress is measured"],
             ["progress_monitoring", "g4", "motor", "how progress is measured"],
             ["services", "g4", "motor", "no motor service"],
@@ -387,6 +414,15 @@ PLANTED: dict[str, dict[str, object]] = {
             ["transition", None, "transition", "no course of study"],
             ["transition", None, "transition", "no age-appropriate transition assessment"],
             ["accommodations", None, None, "as needed"],
+        ],
+    },
+    "defects_f.txt": {
+        "status": {"needs_have_goals": P, "baselines": P, "ambition": F, "progress_monitoring": P,
+                   "services": F, "accommodations": P, "transition": NA, "recycled_goals": NA},
+        "planted": [
+            ["ambition", "g1", "reading", "more than the ambitious rate"],
+            ["ambition", "g1", "reading", "typical growth in grade 3 is 1, ambitious 1.5 (Fuchs et al. 1993"],
+            ["services", None, None, "no frequency (how often) and no duration"],
         ],
     },
     "kai_this.txt": {
