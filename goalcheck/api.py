@@ -207,3 +207,4 @@ def analyze_document(
             previous = analyze_document(previous, max_pages=max_pages, max_bytes=max_bytes, ocr=ocr,
                                         limits=limits, reader=reader, rubric=profile, plan=False)
         report.plan = review_plan(document, sections, analyses, previous=previous)
+    return report
