@@ -284,7 +284,9 @@ def review_page() -> None:
     report = reports[chosen]
     plan_summary(report, names[chosen])
     plan_exports(report, chosen)
-    st.markdown(sup.plan_card_html(report), unsafe_allow_html=True)
+    if report.plan is not None:  # RUBRIC 8: the plan card, above the goals; opened on demand
+        with st.expander(f"Plan review: {report.plan.score}/100 (the eight plan-level checks)"):
+            st.markdown(sup.plan_card_html(report), unsafe_allow_html=True)
     goal_cards(report, chosen)
 
 

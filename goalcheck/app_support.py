@@ -622,7 +622,10 @@ def practice_goals(text: str) -> list[str]:
 _PLAN_CARD_CSS = (
     "<style>.plan .badge{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.85rem}"
     ".plan-pass{background:#dcfce7}.plan-fail{background:#fee2e2}.plan-not_applicable{background:#f3f4f6}"
-    ".plan-checks td,.plan-checks th{vertical-align:top;padding:.2rem .5rem;text-align:left}"
+    ".plan-checks{width:100%;table-layout:fixed}"
+    ".plan-checks td:first-child{width:3.2rem}.plan-checks th{width:28%}"
+    ".plan-checks td,.plan-checks th{vertical-align:top;padding:.2rem .4rem;text-align:left;"
+    "overflow-wrap:anywhere}"
     ".plan .meta{color:#4b5563}.plan ul{margin:0;padding-left:1.1rem}.plan q{color:#374151}</style>"
 )
 

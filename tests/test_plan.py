@@ -179,7 +179,7 @@ def test_cli_previous_adds_recycled_check_and_prints_plan_card(capsys) -> None:
 def test_cli_json_has_plan(capsys) -> None:
     assert main(["analyze", str(PLANS / "zoe_this.pdf"), "--previous", str(PLANS / "zoe_last.txt"),
                  "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)[0]  # one document per file read
     checks = {c["id"]: c for c in data["plan"]["checks"]}
     assert checks["recycled_goals"]["status"] == "fail"
     assert checks["recycled_goals"]["findings"][0]["goal"] == "g1"
