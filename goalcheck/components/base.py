@@ -8,7 +8,7 @@ the goal (``kind``, ``grade``). Nothing else is stored on the Doc.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.tokens import Doc
@@ -58,3 +58,16 @@ def is_english(doc: Doc) -> bool:
         if d["dimension"] == "language":
             return d["data"].get("value") in (None, "en")
     return True
+
+
+def in_batches(docs: Iterable[Doc], batch_size: int,
+               process: Callable[[list[Doc]], list[Doc]]) -> Iterator[Doc]:
+    """``process`` applied to ``docs`` a batch at a time (a component's ``pipe``)."""
+    batch: list[Doc] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from process(batch)
+            batch = []
+    if batch:
+        yield from process(batch)

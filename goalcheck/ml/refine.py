@@ -18,7 +18,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..components.base import add, evidence, is_english, latest, register_extensions
+from ..components.base import add, evidence, in_batches, is_english, latest, register_extensions
 from ..schema import COMPONENTS, Evidence
 from .features import goal_record
 from .predict import Policy, combine_binary, combine_label, goal_probas, load_models, rule_domain
@@ -84,14 +84,7 @@ class RefineComponent:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._refine(batch)
-                batch = []
-        if batch:
-            yield from self._refine(batch)
+        return in_batches(docs, batch_size, self._refine)
 
     def _refine(self, docs: list[Doc]) -> list[Doc]:
         todo = [d for d in docs if is_english(d)]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ...grade import parse_grade
 from ...schema import Evidence
-from ..base import add, context, evidence, is_english, latest, register_extensions
+from ..base import add, context, evidence, in_batches, is_english, latest, register_extensions
 from .alignment import (
     ACADEMIC_DOMAINS,
     FUNCTIONAL_DOMAINS,
@@ -152,14 +152,7 @@ class StandardsComponent:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._align(batch)
-                batch = []
-        if batch:
-            yield from self._align(batch)
+        return in_batches(docs, batch_size, self._align)
 
     def _align(self, docs: list[Doc]) -> list[Doc]:
         todo = [d for d in docs if is_english(d)]
