@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import export
 from .extract import split_goals
-from .markup import char_marks
+from .markup import segments
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis
 
 log = logging.getLogger(__name__)
@@ -69,11 +69,6 @@ CLASS_LABELS: dict[str, str] = {
 # ---------------------------------------------------------------- highlighting
 
 
-def _char_labels(a: GoalAnalysis) -> list[tuple[frozenset[str], bool, str | None]]:
-    """For each character: its components, whether in a vague verb, its deficit suggestion."""
-    return char_marks(a)
-
-
 def highlight_html(a: GoalAnalysis) -> str:
     """The goal's text as HTML, each component span coloured, vague verbs and deficits marked.
 
@@ -86,26 +81,21 @@ def highlight_html(a: GoalAnalysis) -> str:
         >>> "data-component=\\"behavior\\"" in highlight_html(analyze_goal("Jo will read 20 words."))
         True
     """
-    labels = _char_labels(a)
     starts: dict[int, set[str]] = {}
     for name in COMPONENTS:
         for s in a.components[name].spans:
-            if 0 <= s.start < len(labels) and s.end > s.start:
+            if s.field is None and 0 <= s.start < len(a.text) and s.end > s.start:
                 starts.setdefault(s.start, set()).add(name)
     parts: list[str] = []
-    i = 0
-    while i < len(labels):
-        j = i
-        while j < len(labels) and labels[j] == labels[i]:
-            j += 1
-        comps, vague, deficit = labels[i]
-        chunk = html.escape(a.text[i:j])
-        begun = [c for c in COMPONENTS if c in starts.get(i, ())]
+    for seg in segments(a):
+        chunk = html.escape(seg.text)
+        begun = [c for c in COMPONENTS if c in starts.get(seg.start, ())]
         if begun:
             parts.append(
                 f'<sup class="gc-tag" title="{", ".join(COMPONENT_STYLE[c][0] for c in begun)}" '
                 f'style="{TAG_STYLE}">{"+".join(COMPONENT_TAGS[c] for c in begun)}</sup>')
-        ordered = [c for c in COMPONENTS if c in comps]
+        ordered = list(seg.components)
+        vague, deficit = seg.vague, seg.deficit
         styles: list[str] = []
         tips: list[str] = []
         attrs = ""
@@ -132,7 +122,6 @@ def highlight_html(a: GoalAnalysis) -> str:
                          f'style="color:inherit; {"; ".join(styles)}">{chunk}</mark>')
         else:
             parts.append(chunk)
-        i = j
     return f'<div class="gc-goal" style="line-height:2; font-size:1.05rem">{"".join(parts)}</div>'
 
 

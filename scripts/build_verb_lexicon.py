@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from goalcheck.components.measurability import typing_slips
+
 OBSERVABLE = {
     "reading": """read decode blend segment sound pronounce identify name answer retell summarize
         sequence predict infer locate highlight underline circle match sort point track recite
@@ -125,14 +127,8 @@ POSTSECONDARY_VAGUE = ["consider", "explore", "hope to", "think about", "investi
 
 
 def _near(word: str) -> set[str]:
-    """Strings one slip from ``word``: a letter dropped, added, changed, or two swapped."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
-    out |= {a + c + b for a, b in splits for c in letters}
-    return out - {word}
+    """Strings one slip from ``word`` (the measurability component's own definition)."""
+    return typing_slips(word) - {word}
 
 
 def near_lexicon_words(verbs: set[str]) -> list[str]:

@@ -413,7 +413,7 @@ def _lemma(tok: Token) -> str:
     return lemma
 
 
-def _slips(word: str) -> set[str]:
+def typing_slips(word: str) -> set[str]:
     """Strings one typing slip from ``word``: a letter dropped, added, changed, or two swapped."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -449,7 +449,7 @@ def misspelt_verb(word: str) -> str | None:
             forms.add(stem)
     listed = [v for v in sorted(lex.observable) + sorted(lex.vague) if len(v) >= 4]
     for form in forms:
-        near = _slips(form)
+        near = typing_slips(form)
         for verb in listed:
             if verb in near:
                 return verb
