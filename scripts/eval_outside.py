@@ -56,12 +56,12 @@ def analyse(rows: list[dict], rules_only: bool) -> list:
     kinds = [r["kind"] if r["kind"] in KINDS else None for r in rows]
     if not rules_only:
         return analyze_many(texts, kinds=kinds)
-    from goalcheck.api import _finish, analyze_rules  # the rules alone, scored as usual
+    from goalcheck.convert import finish  # the rules alone, scored as usual
+    from goalcheck.ml.features import rule_analyses
+    from goalcheck.profiles import load_profile
 
-    out = analyze_rules(texts, kinds=kinds)
-    for a in out:
-        _finish(a)
-    return out
+    profile = load_profile(None)
+    return [finish(a, profile) for a in rule_analyses(texts, kinds)]
 
 
 def apply_outcome(analyses: list) -> None:

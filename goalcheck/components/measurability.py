@@ -548,15 +548,19 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return None
 
 
-def _rescue(doc: Doc, after_char: int, lex: VerbLexicon, stop: int) -> Token | None:
+def _rescue(doc: Doc, after_char: int, lex: VerbLexicon, stop: int,
+            blocked: list[Found]) -> Token | None:
     """Observable action named after a vague verb (RUBRIC 7.3): "improve fluency by
     reading aloud", "demonstrate knowledge of X by verbally describing", "show
-    understanding of place value by building and writing numbers"."""
+    understanding of place value by building and writing numbers".
+
+    Not inside another component: "as measured by running records" names no action.
+    """
     first = _token_at(doc, after_char)
     for t in doc[first.i if first is not None else len(doc) :]:
         if t.idx >= stop:
             break
-        if t.lower_ not in _RESCUE:
+        if t.lower_ not in _RESCUE or _overlaps(t.idx, t.idx + len(t.text), blocked):
             continue
         j = t.i + 1
         while j < len(doc) and doc[j].tag_ == "RB" and doc[j].lower_.endswith("ly"):
@@ -680,7 +684,7 @@ def find_learner_and_behavior(
         kind, end, rule = _classify_verb(doc, head, lex, after)
         if kind == "vague":
             vague.append(Found("vague_verb", head.idx, end, rule, 0.9))
-            rescue = _rescue(doc, end, lex, sentence_end)
+            rescue = _rescue(doc, end, lex, sentence_end, blocked)
             if rescue is not None:
                 s, e = _verb_span(doc, rescue)
                 behaviors.append(Found("behavior", s, e, "action_after_vague_verb", 0.8))
