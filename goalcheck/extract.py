@@ -643,13 +643,21 @@ def field_of(text: str, page: int | None = None) -> FormField | None:
     return FormField(role=role, label=m.group("label").strip(), text=m.group("text").strip(), page=page)
 
 
+#: Lines scored per call of a batch scorer: the model's feature matrices stay small
+#: however long the document (memory flat in page count), and calls stay few.
+SCORE_BATCH = 512
+
+
 def _batched(score: GoalScorer, units: list[Any]) -> GoalScorer:
-    """Score every unit in one call when the scorer offers ``score.many(texts, kinds)``."""
+    """Score the units' distinct lines ``SCORE_BATCH`` at a time when the scorer offers ``score.many(texts, kinds)``."""
     many = getattr(score, "many", None)
     if many is None:
         return score
-    keys = [(u.text, u.section.kind if u.section else "") for u in units]
-    results = dict(zip(keys, many([k[0] for k in keys], [k[1] for k in keys]), strict=True))
+    keys = list(dict.fromkeys((u.text, u.section.kind if u.section else "") for u in units))
+    results: dict[tuple[str, str], tuple[str, float]] = {}
+    for start in range(0, len(keys), SCORE_BATCH):
+        chunk = keys[start:start + SCORE_BATCH]
+        results.update(zip(chunk, many([k[0] for k in chunk], [k[1] for k in chunk]), strict=True))
     return lambda text, kind: results.get((text, kind)) or score(text, kind)
 
 
