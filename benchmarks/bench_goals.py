@@ -11,9 +11,9 @@ lexicon lookups), so each run is a fresh process: warm-up on goals outside
 the set, then one timed pass (CPU seconds of the process). ``--runs``
 processes; the median and best are printed. Target: >= 800 goals/s.
 
-``--profile`` adds, in one more process, the time of each stage (every spaCy
-component, the rules' records, the models, standards, scores and rewrites)
-and cProfile's top functions.
+``--profile`` adds, in one more process, the time of each stage (the
+tokenizer, every pipeline component, and the conversion into analyses: scores,
+explanations, rewrites) and cProfile's top functions.
 """
 
 from __future__ import annotations
@@ -117,43 +117,40 @@ def one_run(n: int, single: int) -> dict[str, float]:
 
 
 def stages(n: int) -> None:
-    """CPU seconds of each stage of analyze_many over ``n`` distinct goals, then cProfile's top."""
+    """CPU seconds of each stage of analyze_many over ``n`` distinct goals, then cProfile's top.
+
+    The stages are what ``analyze_many`` runs: the tokenizer (``api.goal_docs``),
+    every component of the pipeline (its ``pipe``, as ``nlp.pipe`` calls it) and
+    the conversion of the Docs into analyses (``convert.analysis_from_doc``).
+    """
     pin_one_core()
     from goalcheck import analyze_goal, analyze_many, api
-    from goalcheck.components.text import fold_case
+    from goalcheck.convert import analysis_from_doc
     from goalcheck.pipeline import build_nlp
+    from goalcheck.profiles import load_profile
 
     analyze_goal(WARM_UP[0])
     goals, _ = distinct_goals(2 * n)
     first, second = goals[:n], goals[n:]
-    if all(hasattr(api, f) for f in ("_analysis_from_doc", "_apply_models", "_finish")):
-        nlp = build_nlp()
-        T = time.process_time
-        rows: list[tuple[str, float]] = []
+    nlp = build_nlp()
+    profile = load_profile(None)
+    T = time.process_time
+    rows: list[tuple[str, float]] = []
+    t = T()
+    docs = api.goal_docs(first)
+    rows.append(("tokenizer (goal_docs)", T() - t))
+    for name, proc in nlp.pipeline:
         t = T()
-        folded = [fold_case(g) for g in first]
-        docs = [nlp.make_doc(g) for g in folded]
-        rows.append(("fold_case + tokenizer", T() - t))
-        for name, proc in nlp.pipeline:
-            t = T()
-            docs = list(proc.pipe(docs, batch_size=256)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
-            rows.append((f"spaCy: {name}", T() - t))
-        t = T()
-        analyses = [api._analysis_from_doc(g, d, None, None) for g, d in zip(first, docs, strict=True)]
-        rows.append(("records from the rules", T() - t))
-        t = T()
-        api._apply_models(analyses)
-        rows.append(("domain + models + standards", T() - t))
-        t = T()
-        for a in analyses:
-            api._finish(a)
-        rows.append(("scores + rewrite", T() - t))
-        total = sum(s for _, s in rows)
-        print(f"\nstages over {n} distinct goals ({n / total:.0f} goals/s in all):")
-        for name, s in rows:
-            print(f"  {name:32} {s * 1e3 / n:7.3f} ms/goal  {100 * s / total:5.1f}%")
-    else:
-        print("\n(stage table skipped: goalcheck.api no longer has the stage functions it times)")
+        docs = list(proc.pipe(docs, batch_size=256)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        rows.append((name, T() - t))
+    t = T()
+    for g, d in zip(first, docs, strict=True):
+        analysis_from_doc(d, g, profile)
+    rows.append(("convert.analysis_from_doc", T() - t))
+    total = sum(s for _, s in rows)
+    print(f"\nstages over {n} distinct goals ({n / total:.0f} goals/s in all):")
+    for name, s in rows:
+        print(f"  {name:32} {s * 1e3 / n:7.3f} ms/goal  {100 * s / total:5.1f}%")
     prof = cProfile.Profile()
     prof.enable()
     analyze_many(second)
@@ -194,7 +191,7 @@ def main() -> None:
     print(f"analyze_goal one at a time: median {statistics.median(single):6.0f} goals/s")
     print(f"max resident set size: {max(r['rss_mb'] for r in results):.0f} MiB")
     if args.profile:
-        subprocess.run([sys.executable, __file__, "--_child", "stages", "--n", str(min(args.n, 800))], check=True)
+        subprocess.run([sys.executable, __file__, "--_child", "stages", "--n", str(args.n)], check=True)
 
 
 if __name__ == "__main__":

@@ -112,6 +112,6 @@ def analysis_from_doc(doc: Doc, text: str | None = None,
         text: the goal as written, when ``doc.text`` was case-folded.
         profile: the rubric profile (name, path or profile); default ``idea``.
     """
-    a = rules_analysis(text if text is not None else doc.text, base.evidence(doc))
+    a = rules_analysis(text if text is not None else base.doc_text(doc), base.evidence(doc))
     a.grade = base.context(doc).get("grade")
     return finish(a, load_profile(profile))

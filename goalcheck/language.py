@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -36,19 +37,34 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 _SCRIPTS = {"CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "CYRILLIC": "ru",
             "ARABIC": "ar", "HEBREW": "he", "DEVANAGARI": "hi", "THAI": "th", "GREEK": "el"}
 MIN_WORDS = 4
+#: word -> the languages whose function words it is (one dictionary look-up per word).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    w: tuple(lang for lang, fw in FUNCTION_WORDS.items() if w in fw)
+    for w in set().union(*FUNCTION_WORDS.values())
+}
+
+
+@lru_cache(maxsize=8192)
+def _letter_script(ch: str) -> str | None:
+    """The language whose script the (non-ASCII) letter ``ch`` is written in, if one of :data:`_SCRIPTS`."""
+    name = unicodedata.name(ch, "")
+    for script, lang in _SCRIPTS.items():
+        if name.startswith(script) or f" {script} " in f" {name} ":
+            return lang
+    return None
 
 
 def _script_language(text: str) -> str | None:
+    if text.isascii():
+        return None  # Latin letters only: no other script to count
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return None
     counts: dict[str, int] = {}
     for ch in letters:
-        name = unicodedata.name(ch, "")
-        for script, lang in _SCRIPTS.items():
-            if name.startswith(script) or f" {script} " in f" {name} ":
-                counts[lang] = counts.get(lang, 0) + 1
-                break
+        lang = None if ch.isascii() else _letter_script(ch)
+        if lang is not None:
+            counts[lang] = counts.get(lang, 0) + 1
     if not counts:
         return None
     lang, n = max(counts.items(), key=lambda kv: kv[1])
@@ -71,7 +87,10 @@ def detect_language(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return None
-    scores = {lang: sum(w in fw for w in words) for lang, fw in FUNCTION_WORDS.items()}
+    scores = dict.fromkeys(FUNCTION_WORDS, 0)
+    for w in words:
+        for lang in _LANGUAGES_OF.get(w, ()):
+            scores[lang] += 1
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
     if scores[best] == 0:
         return None

@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import PipelineNotInstalled
-from . import domain, language, measurability, postsecondary, standards, strength, tag_map
+from . import domain, language, lemmas, measurability, postsecondary, standards, strength, tag_map
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ RULE_COMPONENTS: tuple[str, ...] = (
     "goalcheck/domain",
 )
 __all__ = ["DEFAULT_MODELS", "INSTALL_HINT", "RULE_COMPONENTS", "build_rules_nlp", "load_english",
-           "domain", "language", "measurability", "postsecondary", "standards", "strength",
+           "domain", "language", "lemmas", "measurability", "postsecondary", "standards", "strength",
            "tag_map"]
 
 _lock = threading.Lock()
@@ -38,7 +38,7 @@ _cache: dict[str, Language] = {}
 
 
 def load_english(model: str | None = None) -> Language:
-    """The English tagger pipeline (parser and NER excluded), with the fast tag map.
+    """The English tagger pipeline (parser and NER excluded), with the fast tag map and lemma cache.
 
     Raises:
         PipelineNotInstalled: no English pipeline is installed (the message says how to install it).
@@ -51,6 +51,7 @@ def load_english(model: str | None = None) -> Language:
             log.debug("spaCy pipeline %s not found", name)
             continue
         _replace_attribute_ruler(nlp)
+        _cache_lemmas(nlp)
         return nlp
     raise PipelineNotInstalled(
         f"The spaCy English pipeline is not installed (tried: {', '.join(names)}). "
@@ -65,6 +66,15 @@ def _replace_attribute_ruler(nlp: Language) -> None:
     _, ruler = nlp.remove_pipe("attribute_ruler")
     component = nlp.add_pipe("goalcheck/tag_map", before="lemmatizer")
     component.table = tag_map.table_from_patterns(ruler.patterns)
+
+
+def _cache_lemmas(nlp: Language) -> None:
+    """Put the lemma cache in the lemmatizer's place (same name, same lemmas, each word form once)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    component = nlp.replace_pipe("lemmatizer", "goalcheck/lemma_cache")
+    component.lemmatizer = lemmatizer
 
 
 def add_rule_components(nlp: Language) -> Language:

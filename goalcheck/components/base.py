@@ -3,7 +3,8 @@
 Each component appends :class:`~goalcheck.schema.Evidence` records (as plain
 dicts, so ``Doc.to_bytes()`` and ``nlp.pipe(n_process=...)`` work) to
 ``doc._.evidence``; ``doc._.goal_context`` carries what the caller knows about
-the goal (``kind``, ``grade``). Nothing else is stored on the Doc.
+the goal (``kind``, ``grade``). Nothing else is stored on the Doc, except the
+Doc's own text, kept by :func:`doc_text` so that it is joined once.
 """
 
 from __future__ import annotations
@@ -23,6 +24,17 @@ def register_extensions() -> None:
     for name in EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+_TEXT_KEY = ("goalcheck", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy joins every token's text again on each call)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def add(doc: Doc, evidence: Evidence | Iterable[Evidence]) -> None:

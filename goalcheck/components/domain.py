@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..schema import DOMAINS, Evidence
-from .base import add, is_english, register_extensions
+from .base import add, doc_text, is_english, register_extensions
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ class DomainComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if is_english(doc):
-            domain, confidence, cues, runner_up = domain_decision(doc.text)
+            domain, confidence, cues, runner_up = domain_decision(doc_text(doc))
             add(doc, Evidence("domain", "domain", "cue_words", "lexicon", confidence=confidence,
                               data={"value": domain, "cues": cues, "runner_up": runner_up}))
         return doc

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..language import detect_language
 from ..schema import Evidence
-from .base import add, register_extensions
+from .base import add, doc_text, register_extensions
 
 
 class LanguageComponent:
@@ -22,7 +22,7 @@ class LanguageComponent:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        lang = detect_language(doc.text)
+        lang = detect_language(doc_text(doc))
         add(doc, Evidence("language", "language", "function_words", "lexicon",
                           confidence=0.9 if lang else 0.5, data={"value": lang}))
         return doc

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import REGEX_COMPONENTS, component_patterns
 from ..schema import Evidence
-from .base import add, is_english, register_extensions
+from .base import add, doc_text, is_english, register_extensions
 from .text import prefix_length
 
 _BOUNDARY = re.compile(r"[,;:!?()\u2591]|\.(?!\d)|\s(?:will|shall)\s|\s(?:and|or|but)\s+(?=(?:he|she|they|then)\b)")
@@ -460,7 +460,7 @@ def _counted_object(doc: Doc, tok: Token, lex: VerbLexicon) -> str | None:
     """RUBRIC 7.19: 'observable' when "increase/decrease" counts a named action ("her
     use of hand raising", "call-outs", "the number of requests"), 'vague' when it
     names a skill or quality ("his reading skills", "independence"), None otherwise."""
-    rest = doc.text[tok.idx + len(tok.text) :].lstrip()
+    rest = doc_text(doc)[tok.idx + len(tok.text) :].lstrip()
     if lex.measure_of.match(rest):
         return "observable"
     bare = re.sub(r"^(?:(?:his|her|their|the|its|an?|more|fewer|less)\s+)+", "", rest.lower())
@@ -477,7 +477,7 @@ def _counted_object(doc: Doc, tok: Token, lex: VerbLexicon) -> str | None:
     nouns = [t for t in chunk if t.text != "-"]
     if not nouns:
         return None
-    phrase = doc.text[chunk[0].idx : chunk[-1].idx + len(chunk[-1].text)].lower()
+    phrase = doc_text(doc)[chunk[0].idx : chunk[-1].idx + len(chunk[-1].text)].lower()
     head = nouns[-1].lower_
     if head in lex.not_actions or nouns[-1].lemma_.lower() in lex.not_actions:
         return "vague"
@@ -735,7 +735,7 @@ def _learner_in_definition(doc: Doc, start_char: int, blocked: list[Found]) -> F
 def _placeholder_before(doc: Doc, tok: Token, placeholders: tuple[Found, ...]) -> bool:
     """Whether the words right before ``tok`` are a placeholder ("[Student] will")."""
     before = tok.idx
-    while before > 0 and doc.text[before - 1] in " \t":
+    while before > 0 and doc_text(doc)[before - 1] in " \t":
         before -= 1
     return any(p.end == before for p in placeholders)
 
@@ -890,7 +890,7 @@ def area_label(text: str, start: int = 0) -> Found | None:
 
 def analyze_measurability(doc: Doc) -> MeasurabilityResult:
     """All six components, vague verbs and the post-school flag of one tagged goal."""
-    text = doc.text
+    text = doc_text(doc)
     start = prefix_length(text)
     tail = _BASELINE_TAIL.search(text, start)
     comps, postsecondary = find_regex_components(text[: tail.start()] if tail else text, start)
@@ -971,7 +971,7 @@ class MeasurabilityComponent:
         if is_english(doc):
             add(doc, measurability_evidence(analyze_measurability(doc)))
             add(doc, [Evidence("measurability", "placeholder", f.rule, "pattern", f.start, f.end,
-                               0.9, {"component": f.label}) for f in find_placeholders(doc.text)])
+                               0.9, {"component": f.label}) for f in find_placeholders(doc_text(doc))])
         return doc
 
 

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..schema import Evidence
-from .base import add, context, evidence, is_english, register_extensions
+from .base import add, context, doc_text, evidence, is_english, register_extensions
 from .measurability import mask_placeholders, patterns
 from .text import OBJECTIVE_PREFIX_RE
 
@@ -246,9 +246,9 @@ class KindComponent:
     def __call__(self, doc: Doc) -> Doc:
         if not is_english(doc):
             return doc
-        verdict = postsecondary_outcome(doc.text)
+        verdict = postsecondary_outcome(doc_text(doc))
         given = context(doc).get("kind")
-        kind, rule = (given, "given") if given else guess_kind(doc.text, evidence(doc), verdict)
+        kind, rule = (given, "given") if given else guess_kind(doc_text(doc), evidence(doc), verdict)
         new: list[Evidence] = []
         if kind == "postsecondary_goal" and verdict.activity:
             kind, rule = "annual_goal", "transition_activity"

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..schema import Evidence
-from .base import add, is_english, register_extensions
+from .base import add, doc_text, is_english, register_extensions
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ class StrengthComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if is_english(doc):
-            add(doc, strength_evidence(find_deficits(doc.text)))
+            add(doc, strength_evidence(find_deficits(doc_text(doc))))
         return doc
 
 

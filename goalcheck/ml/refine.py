@@ -18,7 +18,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..components.base import add, evidence, in_batches, is_english, latest, register_extensions
+from ..components.base import add, doc_text, evidence, in_batches, is_english, latest, register_extensions
 from ..schema import COMPONENTS, Evidence
 from .features import goal_record
 from .predict import Policy, combine_binary, combine_label, goal_probas, load_models, rule_domain
@@ -92,7 +92,7 @@ class RefineComponent:
             return docs
         bundle = load_models(self.models_dir)["goal_models"]
         found = [evidence(d) for d in todo]
-        records = [goal_record(d.text, f) for d, f in zip(todo, found, strict=True)]
+        records = [goal_record(doc_text(d), f) for d, f in zip(todo, found, strict=True)]
         probas = goal_probas(bundle, records)
         policy: dict[str, Policy] = bundle["policy"]
         classes: dict[str, list[str]] = bundle["classes"]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ...grade import parse_grade
 from ...schema import Evidence
-from ..base import add, context, evidence, in_batches, is_english, latest, register_extensions
+from ..base import add, context, doc_text, evidence, in_batches, is_english, latest, register_extensions
 from .alignment import (
     ACADEMIC_DOMAINS,
     FUNCTIONAL_DOMAINS,
@@ -161,9 +161,9 @@ class StandardsComponent:
         for f in found:
             dom = latest(f, "domain", "domain")
             domains.append(dom.data.get("value") if dom else None)
-        aligned = align_many([d.text for d in todo], domains,
+        aligned = align_many([doc_text(d) for d in todo], domains,
                              [context(d).get("grade") for d in todo],
-                             [skill_text(d.text, f) for d, f in zip(todo, found, strict=True)])
+                             [skill_text(doc_text(d), f) for d, f in zip(todo, found, strict=True)])
         for doc, domain, (alignment, found) in zip(todo, domains, aligned, strict=True):
             decision = [e for e in found if e.label == alignment.status]
             for e in decision:  # the decision carries what convert needs to rebuild the Alignment
