@@ -137,11 +137,11 @@ def stages(n: int) -> None:
     T = time.process_time
     rows: list[tuple[str, float]] = []
     t = T()
-    docs = api.goal_docs(first)
+    docs = list(api.goal_docs(first))
     rows.append(("tokenizer (goal_docs)", T() - t))
     for name, proc in nlp.pipeline:
         t = T()
-        docs = list(proc.pipe(docs, batch_size=256)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
         rows.append((name, T() - t))
     t = T()
     for g, d in zip(first, docs, strict=True):
