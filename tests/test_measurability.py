@@ -110,6 +110,19 @@ CASES: list[tuple[str, set[str], str]] = [
     ("Rafael will use a communication device to request items.", {L, B}, "partially_measurable"),
     ("In 12 months, Abdi will ride the city bus from home to his job site independently on 3 consecutive trips.", {T, L, B, R}, "measurable"),
     ("By the end of the IEP, Maryam will prepare a simple snack following a picture recipe with no more than 2 prompts.", {T, C, L, B, R}, "measurable"),
+    # Criteria as a count of a set, a count of events that must not happen, an amount of
+    # time, or a change from a baseline (RUBRIC 2: how well, how much, how often?).
+    ("Shown 10 number cards, Ines will name at least 8 of them.", {C, L, B, R}, "measurable"),
+    ("Given 12 dictated words, Omar will spell at least 9 correctly.", {C, L, B, R}, "measurable"),
+    ("Darius will have zero bus conduct referrals per quarter.", {L, B, R}, "measurable"),
+    ("Hana will complete 20 hours of job shadowing at a local bakery.", {L, B, R}, "measurable"),
+    # RUBRIC 7.19: the time spent on a named activity, counted up, is observable.
+    ("At centers, Theo will increase the time he spends at one station from 3 to 9 minutes.", {C, L, B, R}, "measurable"),
+    # "read aloud" after a timeframe is the action, not a read-aloud accommodation.
+    ("2b. By March 2027, read aloud a first-grade passage at 40 wcpm.", {T, B, R}, "measurable"),
+    ("When test items are read aloud, Zoe will answer 4 of 5 questions.", {C, L, B, R}, "measurable"),
+    # SLP shorthand: "Prod." is "produce".
+    ("Prod. /f/ in final position at word level in 8/10 trials.", {C, B, R}, "measurable"),
 ]
 
 
