@@ -228,6 +228,10 @@ def _replacement_behavior(text: str, start: int, end: int) -> tuple[str | None, 
     low = span.lower()
     if low.startswith(("will reduce", "will decrease", "will lessen", "will minimize")):
         return None, ""  # handled below: a replacement clause is appended
+    m = re.match(r"will\s+have\s+(zero|no|0)\b", span, re.IGNORECASE)
+    if m:  # "will have zero referrals": the count of events is the criterion; keep it
+        new = f"will [replacement behavior] and have {m.group(1)}"
+        return new, f"named a replacement behavior beside '{span}' (RUBRIC 7.8)"
     m = re.match(r"will\s+(?:not|never)\s+(\w+)", span, re.IGNORECASE)
     if m:
         new = f"will [replacement behavior] instead of {_gerund(m.group(1))}"

@@ -113,6 +113,9 @@ TABLE: list[tuple[str, list[str], str | None]] = [
     ("Priya will develop phonics skills.", ["Priya", "phonics"], r".* by reading \[target words\] aloud.*"),
     ("Kofi will work on decoding CVC words.", ["Kofi", "decoding CVC words"], r".* by reading .*"),
     ("Kofi will learn sight words.", ["Kofi", "sight words"], r".* by reading \[target words\].*"),
+    # RUBRIC 7.8: a replacement behavior is named, and the count of events (the criterion) kept.
+    ("Kofi will have zero lunchroom incidents per month.", ["Kofi", "zero lunchroom incidents per month"],
+     r".*Kofi will \[replacement behavior\] and have zero lunchroom incidents per month.*"),
     ("Uma will develop reading skills, as measured by running records.", ["Uma", "running records"],
      r".*Uma will develop reading skills by reading .*, as measured by running records\."),
     ("Maya Torres will improve her reading.", ["Maya Torres", "her reading"], r".* by reading .*"),
