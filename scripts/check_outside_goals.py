@@ -43,8 +43,9 @@ MEASURABILITY = {"measurable", "partially_measurable", "not_measurable"}
 STRENGTH = {"strength_based", "neutral", "deficit_based"}
 ALIGNMENT = {"explicit", "inferred", "none", "not_applicable"}
 FUNCTIONAL = {"social_emotional", "motor", "adaptive", "transition"}
-HALVES = {"tune", "heldout"}
-ID_RE = re.compile(r"^o\d{4}$")
+#: tune/heldout split outside_goals.jsonl; "fresh" is the blind set scored once (outside_fresh.jsonl).
+HALVES = {"tune", "heldout", "fresh"}
+ID_RE = re.compile(r"^[of]\d{4}$")
 LANG_RE = re.compile(r"^[a-z]{2}$")
 
 
@@ -185,7 +186,7 @@ def validate(path: Path = DEFAULT_PATH) -> tuple[list[str], dict[str, Counter]]:
     for item in items:
         by_style.setdefault(str(item.get("style")), Counter())[item.get("half")] += 1
     for style, halves in sorted(by_style.items()):
-        if abs(halves["tune"] - halves["heldout"]) > 1:
+        if halves["tune"] + halves["heldout"] and abs(halves["tune"] - halves["heldout"]) > 1:
             errors.append(f"style {style}: halves unbalanced {dict(halves)}")
     halves_total = Counter(i.get("half") for i in items)
     if abs(halves_total["tune"] - halves_total["heldout"]) > 1:

@@ -1,8 +1,10 @@
 """Component F1 and measurability kappa (rubric v2, default profile) on one half of a labelled set.
 
 Sets: ``outside`` (training_data/outside_goals.jsonl, halves ``tune`` and
-``heldout`` by its ``half`` field) and ``challenge``
-(training_data/challenge_goals.jsonl, halves ``odd`` and ``even`` ids).
+``heldout`` by its ``half`` field), ``challenge``
+(training_data/challenge_goals.jsonl, halves ``odd`` and ``even`` ids) and
+``fresh`` (training_data/outside_fresh.jsonl, one half ``fresh``: written blind,
+after every rule fix, and scored once; see OUTSIDE_FRESH.md).
 Rule fixes may look at ``tune`` and ``odd`` only: ``--errors`` refuses the other
 halves, whose figures are the held-out ones.
 
@@ -32,14 +34,15 @@ from goalcheck import analyze_many
 from goalcheck.schema import COMPONENTS
 
 ROOT = Path(__file__).resolve().parents[1] / "training_data"
-SETS = {"outside": ROOT / "outside_goals.jsonl", "challenge": ROOT / "challenge_goals.jsonl"}
-HALVES = {"outside": ("tune", "heldout"), "challenge": ("odd", "even")}
+SETS = {"outside": ROOT / "outside_goals.jsonl", "challenge": ROOT / "challenge_goals.jsonl",
+        "fresh": ROOT / "outside_fresh.jsonl"}
+HALVES = {"outside": ("tune", "heldout"), "challenge": ("odd", "even"), "fresh": ("fresh",)}
 LOOKABLE = {"tune", "odd"}
 KINDS = {"annual_goal", "objective", "postsecondary_goal"}
 
 
 def in_half(row: dict, half: str) -> bool:
-    if half in ("tune", "heldout"):
+    if half in ("tune", "heldout", "fresh"):
         return row.get("half") == half
     number = int(row["id"].lstrip("c"))
     return bool(number % 2) == (half == "odd")

@@ -21,6 +21,12 @@ def test_outside_goals_file_is_valid():
     assert set(counts["kind"]) >= {"annual_goal", "objective", "not_goal"}
 
 
+def test_fresh_blind_set_is_valid():
+    errors, counts = checker.validate(DATA.with_name("outside_fresh.jsonl"))
+    assert errors == []
+    assert counts["half"] == {"fresh": 220}
+
+
 def _item(**changes):
     item = {
         "id": "o0001", "text": "Given a list of 20 CVC words, Jo will decode them with 85% accuracy.",
