@@ -2,6 +2,7 @@
 
 Usage:
     python benchmarks/bench_batch.py [--n 60] [--dir /tmp/goalcheck-bench] [--long 500] [--dask 2]
+                                     [--pages 50,200,500]
 
 Generates N fictional state-form IEPs (once; reused from --dir) and a long IEP
 of --long pages, then runs the real command (``goalcheck batch``) as
@@ -14,6 +15,9 @@ a child process and watches its process tree with psutil:
   with the small documents);
 * a Dask LocalCluster of --dask single-threaded worker processes through
   ``--scheduler``: the same rows as the 1-worker run, and its throughput;
+* memory in page count: a fresh process per IEP of --pages pages (generated
+  here, never committed) loads the pipeline, then analyses the whole document;
+  its peak RSS above the warm process, beside the size of the text;
 * CPU seconds per document and per page, measured in one process (the
   figures docs/scaling.md works from).
 
@@ -193,6 +197,49 @@ def per_document_cost(paths: list[Path]) -> dict[str, float]:
             "goals_per_doc": statistics.median(goals)}
 
 
+# --------------------------------------------------------------------- memory in page count
+
+
+def _status_mb(field: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def measure_document(path: Path) -> dict[str, float]:
+    """In this (fresh) process: warm RSS, then the peak RSS of analysing ``path`` whole (Linux)."""
+    import gc
+
+    from goalcheck.api import analyze_document
+    from goalcheck.cli import warm_up
+    from goalcheck.ingest.limits import ReadLimits
+
+    warm_up()
+    gc.collect()
+    warm = _status_mb("VmRSS")
+    Path("/proc/self/clear_refs").write_text("5")  # the peak (VmHWM) starts again from here
+    t = time.process_time()
+    report = analyze_document(path, limits=ReadLimits(max_pages=2000))
+    cpu = time.process_time() - t
+    chars = sum(len(g.text) for g in report.goals)
+    return {"pages": report.pages, "goals": len(report.goals), "warm_mb": warm,
+            "peak_mb": _status_mb("VmHWM"), "cpu_s": cpu, "goal_chars": chars,
+            "file_mb": path.stat().st_size / 2**20}
+
+
+def page_scaling(page_counts: list[int], folder: Path) -> list[dict[str, float]]:
+    """measure_document for IEPs of each page count, each in a fresh process."""
+    out = []
+    for pages in page_counts:
+        path = make_long(pages, folder)
+        cmd = [sys.executable, __file__, "--_measure", str(path)]
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"}
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+        out.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return out
+
+
 # --------------------------------------------------------------------- main
 
 
@@ -203,7 +250,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--long", type=int, default=500, help="pages of the long document (default 500)")
     parser.add_argument("--dask", type=int, default=2, help="LocalCluster workers (0: skip)")
     parser.add_argument("--reader", default="auto", help="--reader for every run (default auto)")
+    parser.add_argument("--pages", default="50,200,500",
+                        help="page counts for the memory-in-page-count part ('' to skip)")
+    parser.add_argument("--_measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args._measure:
+        print(json.dumps(measure_document(args._measure)))
+        return 0
+    if args.pages:
+        print("memory in page count (whole-document analysis, a fresh process each, after warm-up):")
+        for m in page_scaling([int(p) for p in args.pages.split(",")], args.dir):
+            print(f"  {m['pages']:4.0f} pages, {m['goals']:4.0f} goals: peak RSS {m['peak_mb']:.0f} MB, "
+                  f"{m['peak_mb'] - m['warm_mb']:+.0f} MB over the warm process ({m['warm_mb']:.0f} MB); "
+                  f"file {m['file_mb']:.1f} MB, {m['cpu_s']:.1f} CPU s")
 
     t = time.perf_counter()
     paths = make_corpus(args.n, args.dir / "docs")

@@ -16,14 +16,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
+import gc
 import glob
 import hashlib
 import json
 import logging
 import multiprocessing
+import multiprocessing.connection as mpc
 import os
 import platform
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -39,7 +43,7 @@ import spacy
 from .api import analyze_document
 from .cli import add_limit_arguments, limits_from_args, warm_up
 from .errors import GoalcheckError, MissingDependency, require
-from .export import PLAN_COLUMNS, PLAN_TYPES, ROW_COLUMNS, ROW_TYPES, goal_rows, plan_row, to_csv
+from .export import PLAN_COLUMNS, PLAN_TYPES, ROW_COLUMNS, ROW_TYPES, goal_rows, plan_row, redacted_source, to_csv
 from .ingest.limits import PROCESS_LIMITS, ReadLimits, TimeLimitExceeded, time_limit
 from .options import OCR_MODES, PDF_READERS, OcrMode, PdfReader, ocr_mode
 from .pipeline import build_nlp, pipeline_info
@@ -246,23 +250,55 @@ def _timed_out(path: str, seconds: float) -> FileResult:
                       error=TimeLimitExceeded(seconds).reason())
 
 
-def run_serial(paths: list[str], options: Options, sink: Sink) -> None:
-    """Analyse files one after the other in this process (``timeout`` through SIGALRM)."""
+def analyze_within_limit(path: str, options: Options) -> FileResult:
+    """``analyze_file`` stopped at the time limit (``timeout``): what every engine runs for a file.
+
+    Works in any thread (a Dask worker's task too); see ``ingest.limits.time_limit``.
+    """
     seconds = options.limits.timeout
-    if seconds:
+    try:
+        with time_limit(seconds):
+            return analyze_file(path, options)
+    except TimeLimitExceeded:
+        return _timed_out(path, seconds)
+
+
+def run_serial(paths: list[str], options: Options, sink: Sink) -> None:
+    """Analyse files one after the other in this process."""
+    if options.limits.timeout:
         warm_up()  # loading the pipeline is not the first document's time
     for path in paths:
-        try:
-            with time_limit(seconds):
-                result = analyze_file(path, options)
-        except TimeLimitExceeded:
-            result = _timed_out(path, seconds)
-        sink(result)
+        sink(analyze_within_limit(path, options))
 
 
-def _worker_main(conn: Any, options: Options, log_level: int) -> None:
-    """A worker process: limit memory, load the pipeline, then analyse the paths it is sent."""
+#: How a worker process starts: a bare ``python -c``, not multiprocessing's spawn
+#: (which runs the parent's main script again, importing everything first), so that
+#: pandas is refused before scikit-learn is imported. scikit-learn imports pandas,
+#: and pandas pyarrow, whenever they are installed: ~60 MB of each worker's memory
+#: for nothing (workers only analyse; the command writes the tables). A module set
+#: to None in ``sys.modules`` makes its import raise ImportError, which
+#: scikit-learn handles as "pandas not installed".
+_WORKER_BOOT = (
+    "import json, sys; sys.path[:] = json.loads(sys.argv[2]); sys.modules['pandas'] = None; "
+    "from goalcheck.batch import worker_main; worker_main(int(sys.argv[1]))"
+)
+#: One process per core: numerical libraries' thread pools only cost memory in a worker.
+_WORKER_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+#: A worker stops a file at its time limit itself; one that has not answered this
+#: many seconds later (stuck in native code) is killed.
+_KILL_GRACE = 10.0
+
+
+def worker_main(fd: int) -> None:
+    """A worker process: limit memory, load the pipeline, then analyse the paths it is sent.
+
+    It talks to the command over the connection ``fd``: it receives
+    ``(options, log level)``, answers ``None`` when ready, then a FileResult
+    for each path until it receives ``None`` or the connection closes.
+    """
+    conn = mpc.Connection(fd)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    options, log_level = conn.recv()
     logging.basicConfig(level=log_level)
     limit_memory(options.limits.max_memory_mb)
     try:
@@ -271,6 +307,8 @@ def _worker_main(conn: Any, options: Options, log_level: int) -> None:
         sys.stderr.write("goalcheck batch: a worker cannot load the language pipeline within "
                          f"--max-memory-mb {options.limits.max_memory_mb}\n")
         os._exit(3)
+    gc.collect()
+    _trim_heap()
     conn.send(None)  # ready
     while True:
         try:
@@ -279,7 +317,16 @@ def _worker_main(conn: Any, options: Options, log_level: int) -> None:
             return
         if path is None:
             return
-        conn.send(analyze_file(path, options))
+        conn.send(analyze_within_limit(path, options))
+        _trim_heap()
+
+
+def _trim_heap() -> None:
+    """Give freed heap memory back to the system (glibc), so one big file does not stay resident."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc
 
 
 def limit_memory(megabytes: int) -> None:
@@ -297,14 +344,17 @@ def limit_memory(megabytes: int) -> None:
 
 
 class _Worker:
-    """One spawned worker process and the file it is reading (if any)."""
+    """One worker process (see ``_WORKER_BOOT``) and the file it is reading (if any)."""
 
-    def __init__(self, ctx: Any, options: Options) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, options, logging.getLogger().level),
-                                   daemon=True)
-        self.process.start()
+    def __init__(self, options: Options) -> None:
+        self.conn, child = multiprocessing.Pipe()
+        env = {**_WORKER_ENV, **os.environ}
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _WORKER_BOOT, str(child.fileno()), json.dumps(sys.path)],
+            pass_fds=(child.fileno(),), env=env, stdin=subprocess.DEVNULL,
+        )
         child.close()
+        self.conn.send((options, logging.getLogger().level))
         self.ready = False
         self.path: str | None = None
         self.started = 0.0
@@ -314,51 +364,57 @@ class _Worker:
         self.conn.send(path)
 
     def stop(self, *, kill: bool = False) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             if kill:
                 self.process.kill()
             else:
-                with contextlib.suppress(OSError, BrokenPipeError):
+                with contextlib.suppress(OSError):
                     self.conn.send(None)
-                self.process.join(5)
-                if self.process.is_alive():
+                try:
+                    self.process.wait(5)
+                except subprocess.TimeoutExpired:
                     self.process.kill()
-        self.process.join(5)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(5)
         self.conn.close()
 
 
-def _death(process: Any, memory_mb: int, what: str = "the worker process reading this file") -> str:
-    code = process.exitcode
-    how = f"was killed by signal {-code}" if code is not None and code < 0 else f"exited with code {code}"
+def _death(code: int | None, memory_mb: int, what: str = "the worker process reading this file") -> str:
+    if code is not None and code < 0:
+        try:
+            how = f"was stopped by signal {-code} ({signal.Signals(-code).name})"
+        except ValueError:
+            how = f"was stopped by signal {-code}"
+    else:
+        how = f"exited with code {code}"
     hint = (f"; it may need more memory than --max-memory-mb {memory_mb}, or the file crashes a PDF library"
             if memory_mb else "; the file may crash a PDF library, or the machine ran out of memory")
     return f"{what} {how}{hint}"
 
 
 def run_processes(paths: list[str], options: Options, sink: Sink, workers: int) -> None:
-    """Analyse files in ``workers`` spawned processes, each loading the pipeline once.
+    """Analyse files in ``workers`` worker processes, each loading the pipeline once.
 
-    Each file's time is counted from when its worker receives it; a worker
-    that overruns ``timeout`` is killed and the file reported. A worker that
-    dies (memory limit, a crash in a native library) reports its file as an
-    error and is replaced; the other files are not affected.
+    Each file's time is counted from when its worker receives it; the worker
+    stops a file over ``timeout`` itself, and is killed if it has not answered
+    ``_KILL_GRACE`` seconds later. A worker that dies (memory limit, a crash in
+    a native library) reports its file as an error and is replaced; the other
+    files are not affected.
     """
-    import multiprocessing.connection as mpc
-
-    ctx = multiprocessing.get_context("spawn")
     limits = options.limits
+    deadline = limits.timeout + _KILL_GRACE if limits.timeout else 0.0
     queue = list(reversed(paths))
-    pool = [_Worker(ctx, options) for _ in range(min(workers, len(paths)))]
+    pool = [_Worker(options) for _ in range(min(workers, len(paths)))]
     startup_failures = 0
     try:
         while queue or any(w.path for w in pool):
             for w in pool:
                 if w.ready and w.path is None and queue:
                     w.give(queue.pop())
-            waiting = [w.conn for w in pool] + [w.process.sentinel for w in pool]
-            busy = [w.started + limits.timeout - time.monotonic() for w in pool if w.path and limits.timeout]
-            mpc.wait(waiting, timeout=max(0.05, min(busy)) if busy else None)
+            busy = [w.started + deadline - time.monotonic() for w in pool if w.path and deadline]
+            mpc.wait([w.conn for w in pool], timeout=max(0.05, min(busy)) if busy else None)
             for w in list(pool):
+                dead = False
                 try:
                     while w.conn.poll():
                         message = w.conn.recv()
@@ -368,27 +424,27 @@ def run_processes(paths: list[str], options: Options, sink: Sink, workers: int) 
                             w.path = None
                             sink(message)
                 except (EOFError, OSError):
-                    pass  # the worker died; its sentinel says so below
-                overdue = w.path is not None and limits.timeout and time.monotonic() - w.started > limits.timeout
-                if w.process.is_alive() and not overdue:
+                    dead = True  # the connection closed: the worker ended
+                overdue = w.path is not None and deadline and time.monotonic() - w.started > deadline
+                if not dead and not overdue:
                     continue
+                w.stop(kill=True)
                 if overdue:
-                    w.stop(kill=True)
                     sink(_timed_out(w.path or "", limits.timeout))
                 elif w.path is not None:
-                    sink(FileResult(path=w.path, status="error", error=_death(w.process, limits.max_memory_mb)))
+                    sink(FileResult(path=w.path, status="error",
+                                    error=_death(w.process.returncode, limits.max_memory_mb)))
                 elif not w.ready:
                     startup_failures += 1
                     if startup_failures >= _STARTUP_FAILURES:
                         raise UsageError(
                             "worker processes die while starting ("
-                            + _death(w.process, limits.max_memory_mb, "the last one").replace(
+                            + _death(w.process.returncode, limits.max_memory_mb, "the last one").replace(
                                 ", or the file crashes a PDF library", "") + ")"
                         )
-                w.stop(kill=True)
                 pool.remove(w)
                 if queue:
-                    pool.append(_Worker(ctx, options))
+                    pool.append(_Worker(options))
                 log.warning("a worker process ended; %d workers running", len(pool))
     finally:
         for w in pool:
@@ -409,7 +465,7 @@ def run_dask(paths: list[str], options: Options, sink: Sink, address: str) -> No
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
     try:
         client.run(warm_up)
-        futures = [client.submit(analyze_file, path, options, pure=False) for path in paths]
+        futures = [client.submit(analyze_within_limit, path, options, pure=False) for path in paths]
         paths_by_key = {f.key: p for f, p in zip(futures, paths, strict=True)}
         try:
             for fut in as_completed(futures):
@@ -574,31 +630,76 @@ def write_table(path: Path, fmt: str, rows: list[dict[str, Any]], columns: tuple
     _atomic_write(path, write)
 
 
-def assemble(paths: list[str], results: dict[str, FileResult]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+class PathLabels:
+    """How the outputs name each input file: its path, or with ``--redact-names`` a neutral name.
+
+    A file name often carries the child's name ("maya_torres_iep.pdf"), so a
+    redacted run never writes or logs a path: a file read is called
+    ``document-<start of its id>.pdf`` (as its goal rows' ``file``), one that
+    could not be read ``document-unread-<its place in the input list>.pdf``.
+    """
+
+    def __init__(self, paths: list[str], *, redact: bool) -> None:
+        self.redact = redact
+        self._place = {p: i for i, p in enumerate(paths, 1)}
+
+    def __call__(self, path: str, document_id: str | None) -> str:
+        if not self.redact:
+            return path
+        if document_id:
+            return redacted_source(path, document_id)
+        return redacted_source(path).replace("document", f"document-unread-{self._place.get(path, 0)}", 1)
+
+    def scrub(self, text: str | None, path: str, label: str) -> str | None:
+        """``text`` (an error message) without the file's path or name."""
+        if not self.redact or not text:
+            return text
+        for name in sorted({path, Path(path).name, os.path.realpath(path)}, key=len, reverse=True):
+            text = text.replace(name, label)
+        return text
+
+    def public(self, result: FileResult) -> FileResult:
+        """A copy of ``result`` fit to be written or logged."""
+        if not self.redact:
+            return result
+        label = self(result.path, result.document_id)
+        return FileResult(**{**asdict(result), "path": label,
+                             "error": self.scrub(result.error, result.path, label)})
+
+
+def assemble(paths: list[str], results: dict[str, FileResult],
+             labels: PathLabels | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Goal rows and file rows in a deterministic order, from results keyed by input path.
 
     A document whose content was already seen under another path (in this run
     or a resumed one) contributes its goal rows once; later paths are marked
-    ``duplicate``.
+    ``duplicate``. ``labels`` names the files (see PathLabels; default: their paths).
     """
+    labels = labels or PathLabels(paths, redact=False)
     file_rows: list[dict[str, Any]] = []
     goal_rows_out: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
+    used: set[str] = set()
     for path in paths:
         r = results.get(path)
         if r is None:
             continue
+        label = labels(path, r.document_id)
+        if label in used:  # a duplicate, redacted: tell the rows apart
+            label = next(f"{Path(label).stem}-{n}{Path(label).suffix}" for n in range(2, len(paths) + 2)
+                         if f"{Path(label).stem}-{n}{Path(label).suffix}" not in used)
+        used.add(label)
         if r.document_id and r.status == "ok" and r.document_id in seen:
             r = FileResult(path=path, document_id=r.document_id, status="duplicate",
                            pages=r.pages, goals=r.goals, warnings=r.warnings, plan=r.plan,
                            error=f"same content as {seen[r.document_id]}", seconds=0.0)
         elif r.document_id and r.status == "ok":
-            seen[r.document_id] = path
+            seen[r.document_id] = label
             goal_rows_out.extend(
                 {k: v for k, v in row.items() if k != "_order"}
                 for row in sorted(r.rows, key=lambda row: row.get("_order", 0))
             )
-        file_rows.append({**r.file_row(), "path": path})
+        file_rows.append({**r.file_row(), "path": label, "error": labels.scrub(r.error, path, label)})
     return goal_rows_out, file_rows
 
 
@@ -737,6 +838,7 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("no input files found")
     engine = (f"dask:{args.scheduler}" if args.scheduler
               else f"processes:{args.workers}" if args.workers > 1 else "serial")
+    labels = PathLabels(paths, redact=options.redact_names)
     header = {"options": options.recorded(), "versions": versions()}
     journal = Journal(out.journal, header, resume=args.resume)
     started = datetime.now(UTC)
@@ -753,10 +855,11 @@ def _run(args: argparse.Namespace) -> int:
         log.info("resuming: %d of %d files already done", len(results), len(paths))
 
     def write_outputs(complete: bool) -> None:
-        rows, files = assemble(paths, results)
+        rows, files = assemble(paths, results, labels)
         meta = {
             "goalcheck_batch": 1, **header, "engine": engine,
-            "inputs": args.inputs, "files": len(files), "rows": len(rows),
+            "inputs": ["[redacted]"] * len(args.inputs) if options.redact_names else args.inputs,
+            "files": len(files), "rows": len(rows),
             "complete": complete, "started": started.isoformat(timespec="seconds"),
             "written": datetime.now(UTC).isoformat(timespec="seconds"),
         }
@@ -770,10 +873,11 @@ def _run(args: argparse.Namespace) -> int:
 
     def sink(result: FileResult) -> None:
         nonlocal last_checkpoint
-        journal.add(result)
+        journal.add(labels.public(result))
         results[result.path] = result
         if result.status == "error":
-            log.warning("%s: %s", result.path, result.error)
+            shown = labels.public(result)
+            log.warning("%s: %s", shown.path, shown.error)
         bar.update(1)
         if time.monotonic() - last_checkpoint > args.checkpoint_seconds:
             write_outputs(complete=False)

@@ -277,26 +277,60 @@ def test_real_batch(serial_run: Path, small_corpus: Path) -> None:
     from goalcheck.api import analyze_document
 
     rows = _read(serial_run)
-    files = _read(serial_run.with_name("r.files.parquet")).set_index("path")
-    assert files.loc[str(small_corpus / "broken.pdf"), "status"] == "error"
-    assert "PNG" in files.loc[str(small_corpus / "picture.docx"), "error"]
+    files = _read(serial_run.with_name("r.files.parquet"))
+    # Redacted: every file is named by the start of its content's id.
+    errors = files[files["status"] == "error"].set_index("path")["error"]
+    ids = {n: hashlib.sha256((small_corpus / n).read_bytes()).hexdigest()[:8] for n in ("broken.pdf", "picture.docx")}
+    assert "not a readable PDF" in errors[f"document-{ids['broken.pdf']}.pdf"]
+    assert "PNG" in errors[f"document-{ids['picture.docx']}.docx"]
+    files = files.set_index("document_id", drop=False)
     for name in SMALL:
-        path = str(small_corpus / name)
         report = analyze_document(small_corpus / name)
-        assert files.loc[path, "goals"] == len(report.goals)
-        assert files.loc[path, "document_id"] == hashlib.sha256(
-            (small_corpus / name).read_bytes()).hexdigest()
-        # Redacted rows carry a neutral file name; the document id links them to files.
-        mine = rows[rows["document_id"] == files.loc[path, "document_id"]]
-        assert set(mine["file"]) <= {f"document-{files.loc[path, 'document_id'][:8]}.pdf",
-                                     f"document-{files.loc[path, 'document_id'][:8]}.docx",
-                                     f"document-{files.loc[path, 'document_id'][:8]}.txt"}
+        digest = hashlib.sha256((small_corpus / name).read_bytes()).hexdigest()
+        assert files.loc[digest, "goals"] == len(report.goals)
+        suffix = Path(name).suffix
+        assert files.loc[digest, "path"] == f"document-{digest[:8]}{suffix}"
+        # Redacted rows carry the same neutral file name; the document id links them to files.
+        mine = rows[rows["document_id"] == digest]
+        assert set(mine["file"]) == {f"document-{digest[:8]}{suffix}"}
         assert list(mine["goal_id"]) == [g.id for g in report.goals]
         assert list(mine["overall"]) == [g.overall for g in report.goals]
     assert not rows["text"].str.contains("Maya").any()
     meta = json.loads(serial_run.with_name("r.meta.json").read_text())
     assert meta["versions"]["pipeline_version"] == "3.8.0"
     assert len(meta["versions"]["pipeline_sha256"]) == 64
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_redacted_batch_never_writes_or_logs_a_file_name(fmt: str, tmp_path: Path,
+                                                         caplog: pytest.LogCaptureFixture,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 14: with --redact-names no output names the files (their names carry the child's)."""
+    d = tmp_path / "Torres family"
+    d.mkdir()
+    plan = (CORPUS / "plain.txt").read_text(encoding="utf-8")
+    (d / "Maya_Torres_IEP.txt").write_text(plan, encoding="utf-8")
+    (d / "maya torres (copy).txt").write_text(plan, encoding="utf-8")  # a duplicate
+    (d / "torres-2026.pdf").write_bytes(b"%PDF-1.7\n not a PDF")  # an error row
+    (d / "Maya link.pdf").symlink_to(d / "nowhere.pdf")  # unreadable, no content id
+    out = tmp_path / "out" / f"r.{fmt}"
+    assert main([str(d), "-o", str(out), "--no-progress", "--redact-names", "--checkpoint-seconds", "0"]) == 1
+    written = sorted(out.parent.iterdir())
+    assert {p.name for p in written} == {f"r.{fmt}", f"r.files.{fmt}", "r.meta.json", "r.journal.jsonl"}
+    seen = "".join(p.read_bytes().decode("utf-8", "replace") for p in written if p.suffix != ".parquet")
+    for p in written:
+        if p.suffix == ".parquet":
+            seen += _read(p).to_csv() + json.dumps(pq.read_schema(p).metadata[b"goalcheck"].decode())
+    seen += capsys.readouterr().err + caplog.text
+    for name in ("Maya", "Torres", "maya", "torres", str(d)):
+        assert name not in seen
+    files = _read(out.with_name(f"r.files.{fmt}"))
+    paths = list(files["path"])
+    assert len(set(paths)) == 4 and all(p.startswith("document-") for p in paths)
+    assert dict(zip(files["status"], files["path"], strict=True)).keys() == {"ok", "duplicate", "error"}
+    duplicate = files[files["status"] == "duplicate"].iloc[0]
+    assert duplicate["error"] == f"same content as document-{duplicate['document_id'][:8]}.txt"
+    assert set(_read(out)["file"]) == {f"document-{duplicate['document_id'][:8]}.txt"}
 
 
 def test_analyze_file_never_raises(tmp_path: Path) -> None:

@@ -134,6 +134,8 @@ def read_docx(data: bytes, source: str) -> Document:
     """Read DOCX bytes into a Document (see ``goalcheck.ingest.read_document``)."""
     try:
         document = docx.Document(io.BytesIO(data))
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001 - any failure is a damaged file
         raise UnreadableDocument(
             source, f"not a readable Word document ({type(exc).__name__}); re-save it as .docx or PDF."

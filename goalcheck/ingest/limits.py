@@ -292,30 +292,43 @@ def image_sizes(page_obj: Any) -> list[tuple[int, int]]:
 
 
 class TimeLimitExceeded(BaseException):  # noqa: N818 - not an Exception, so ``except Exception`` in parsers cannot swallow it
-    """Raised in the main thread when a document takes longer than ``ReadLimits.timeout``."""
+    """Raised in the reading thread when a document takes longer than ``ReadLimits.timeout``."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float | None = None) -> None:
         super().__init__(seconds)
         self.seconds = seconds
 
     def reason(self) -> str:
+        if self.seconds is None:
+            return "reading took longer than its time limit (--timeout), so it was stopped."
         return (f"reading took longer than {self.seconds:g} seconds, so it was stopped; "
                 f"{raise_hint('timeout', self.seconds * 4)}.")
 
 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise TimeLimitExceeded in the block after ``seconds`` (0: no limit).
+    """Raise TimeLimitExceeded in the block after ``seconds`` (0: no limit), in any thread.
 
-    Uses SIGALRM, so it only works in the main thread of a process; elsewhere
-    (e.g. the Streamlit script thread) it does nothing, and ``goalcheck batch``
-    workers are killed from outside instead.
+    In a process's main thread SIGALRM interrupts the block; in another thread
+    (a Dask worker's task, the Streamlit script thread) a timer raises the
+    exception in the block's thread (CPython's ``PyThreadState_SetAsyncExc``).
+    Either way the exception arrives at the next Python instruction, so a call
+    into native code that never returns is not stopped: ``goalcheck batch``
+    also kills a worker process that overruns its limit.
     """
-    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    if seconds <= 0:
         yield
         return
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        with _alarm(seconds):
+            yield
+        return
+    with _thread_timer(seconds):
+        yield
 
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
     def expire(signum: int, frame: Any) -> None:
         raise TimeLimitExceeded(seconds)
 
@@ -326,3 +339,39 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _raise_in_thread(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Make ``exc`` raised in another thread at its next instruction (``None``: cancel a pending one)."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc is not None else None  # None: NULL
+    )
+
+
+@contextlib.contextmanager
+def _thread_timer(seconds: float) -> Iterator[None]:
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"active": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                _raise_in_thread(target, TimeLimitExceeded)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    except TimeLimitExceeded:
+        raise TimeLimitExceeded(seconds) from None
+    finally:
+        with lock:
+            state["active"] = False
+            if state["fired"]:
+                _raise_in_thread(target, None)  # the block ended first: drop the undelivered exception
+        timer.cancel()

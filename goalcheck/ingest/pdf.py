@@ -65,10 +65,26 @@ def _resolve_without_loops(self: PDFObjRef, default: object = None) -> Any:
 PDFObjRef.resolve = _resolve_without_loops  # type: ignore[method-assign]
 
 
+def _reraise_memory_error(exc: BaseException) -> None:
+    """Raise MemoryError if ``exc`` comes from one (pdfplumber wraps every parser error in its own).
+
+    Running out of memory (e.g. under ``goalcheck batch --max-memory-mb``) is
+    not a damaged page, and must be reported as what it is.
+    """
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return
+        if isinstance(seen, MemoryError):
+            raise MemoryError(str(seen)) from exc
+        seen = seen.__cause__ or seen.__context__
+
+
 def _open(data: bytes, source: str, password: str | None) -> pdfplumber.PDF:
     try:
         return pdfplumber.open(io.BytesIO(data), password=password or "")
     except PdfminerException as exc:
+        _reraise_memory_error(exc)
         inner = exc.args[0] if exc.args else exc
         if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
             if password:
@@ -81,7 +97,10 @@ def _open(data: bytes, source: str, password: str | None) -> pdfplumber.PDF:
             f"not a readable PDF ({type(inner).__name__}); it may be damaged or truncated. "
             "Re-save or re-export it as PDF and try again.",
         ) from None
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001 - any parser failure is a damaged file
+        _reraise_memory_error(exc)
         raise UnreadableDocument(
             source, f"not a readable PDF ({type(exc).__name__}); it may be damaged or truncated."
         ) from None
@@ -437,17 +456,19 @@ def _read_pdf(data: bytes, source: str, password: str | None, limits: ReadLimits
                     lines.extend(page_lines)
                     chars += sum(len(ln.text) for ln in page_lines)
                     check_chars(source, chars, limits.max_chars, at_least=True)
-                except UnreadableDocument:
-                    raise
-                except Exception:
+                except (UnreadableDocument, MemoryError):
+                    raise  # a memory limit is not damage: the caller reports it as such
+                except Exception as exc:
+                    _reraise_memory_error(exc)
                     logger.debug("page %s failed", number, exc_info=True)
                     damaged.append(number)
                 finally:
                     page.close()
                     _forget_page(pdf, page_obj)
-        except UnreadableDocument:
+        except (UnreadableDocument, MemoryError):
             raise
         except Exception as exc:  # noqa: BLE001 - broken page tree
+            _reraise_memory_error(exc)
             if pages == 0:
                 raise UnreadableDocument(
                     source, f"not a readable PDF ({type(exc).__name__}); it may be damaged or truncated."

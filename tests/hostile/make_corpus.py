@@ -284,11 +284,26 @@ def image_bomb(side: int = 20_000) -> bytes:
         b"/BitsPerComponent 1", b"/BitsPerComponent 1 /Filter /FlateDecode")
 
 
+def repeated_flate(chunk: bytes, times: int) -> bytes:
+    """A zlib stream of ``chunk`` repeated ``times`` times, compressed once (fast for gigabytes).
+
+    Each copy is a block after a full flush, which resets the compressor's
+    window, so the same compressed block can be repeated; the checksum is
+    computed over the whole.
+    """
+    packer = zlib.compressobj(9)
+    head = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    block = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    packer.flush()  # the end of the stream is written by hand below
+    check = 1
+    for _ in range(times):
+        check = zlib.adler32(chunk, check)
+    return head + block * (times - 1) + b"\x03\x00" + check.to_bytes(4, "big")
+
+
 def stream_bomb(decoded: int = 80 << 20) -> bytes:
     """A page whose content stream is ~80 KB compressed and ``decoded`` bytes expanded."""
-    packer = zlib.compressobj(9)
-    chunk = b" " * (1 << 20)
-    body = b"".join(packer.compress(chunk) for _ in range(decoded >> 20)) + packer.flush()
+    body = repeated_flate(b" " * (1 << 20), decoded >> 20)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from make_corpus import IEP_TEXT, huge_page, iep_docx, iep_pdf
+from make_corpus import IEP_TEXT, huge_page, iep_docx, iep_pdf, stream_bomb
 
 from goalcheck import batch, cli
 from goalcheck.ingest.limits import ReadLimits, TimeLimitExceeded, option, time_limit
@@ -65,6 +65,34 @@ def test_time_limit_cannot_be_swallowed_by_except_exception() -> None:
             pytest.fail("the time limit was caught as an Exception")
 
 
+def test_time_limit_holds_outside_the_main_thread() -> None:
+    """Where SIGALRM cannot reach (a Dask worker's task thread, the app's script thread)."""
+    import threading
+
+    seen: list[object] = []
+
+    def work() -> None:
+        started = time.monotonic()
+        try:
+            with time_limit(0.3):
+                while time.monotonic() - started < 10:
+                    try:
+                        sum(range(1000))
+                    except Exception:  # noqa: BLE001 - what parsers do; the limit must pass through
+                        seen.append("swallowed")
+        except TimeLimitExceeded as exc:
+            seen.append((exc.seconds, round(time.monotonic() - started)))
+        with time_limit(5):  # a block that ends in time: nothing is raised later
+            pass
+        time.sleep(0.2)
+        seen.append("after")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(15)
+    assert seen == [(0.3, 0), "after"]
+
+
 def test_analyze_stops_a_slow_file_and_reads_the_next(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     d = _folder(tmp_path)
     rc = cli.main(["analyze", str(d / "b_dense.pdf"), str(d / "a_plan.txt"), "--format", "json",
@@ -105,16 +133,42 @@ def test_worker_that_overruns_is_killed_and_the_rest_finish(tmp_path: Path) -> N
 
 
 @pytest.mark.slow
-def test_worker_memory_limit(tmp_path: Path) -> None:
-    """A warmed worker uses ~800 MB of address space; pdfplumber reading the dense page needs ~500 MB more."""
+@pytest.mark.parametrize("reader", ["pdfplumber", "auto"])
+def test_worker_over_its_memory_limit_is_stopped_and_the_rest_finish(reader: str, tmp_path: Path) -> None:
+    """A page whose content expands to 2 GB (let through --max-stream-bytes) cannot fit in 1,200 MB.
+
+    pdfminer raises MemoryError (the worker reports it and goes on); PDFium aborts
+    the worker process (it is replaced). Either way the file has a clear error row.
+    """
+    d = _folder(tmp_path, dense=False)
+    (d / "b_bomb.pdf").write_bytes(stream_bomb(2000 << 20))
+    out = tmp_path / "r.csv"
+    assert batch.main([str(d), "-o", str(out), "--no-progress", "--workers", "2", "--reader", reader,
+                       "--max-stream-bytes", "4000000000", "--max-memory-mb", "1200"]) == 1
+    files = {Path(r["path"]).name: r for r in _rows(tmp_path / "r.files.csv")}
+    error = files["b_bomb.pdf"]["error"]
+    if reader == "pdfplumber":
+        assert error == ("ran out of memory while reading this file (the worker limit is --max-memory-mb 1200; "
+                         "raise it if the machine has more)")
+    else:
+        assert error.startswith("the worker process reading this file was stopped by signal "), error
+        assert "it may need more memory than --max-memory-mb 1200" in error
+    assert {files[n]["status"] for n in ("a_plan.txt", "c_plan.pdf")} == {"ok"}
+    assert {Path(r["file"]).name for r in _rows(out)} == {"a_plan.txt", "c_plan.pdf"}
+
+
+@pytest.mark.slow
+def test_dask_task_over_its_time_limit_gets_an_error_row(tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
     d = _folder(tmp_path)
     out = tmp_path / "r.csv"
-    assert batch.main([str(d), "-o", str(out), "--no-progress", "--workers", "2", *SLOW_READ,
-                       "--reader", "pdfplumber", "--max-memory-mb", "1000", "--timeout", "600"]) == 1
+    # A worker in this process: its task runs in a thread, as on any Dask worker, where SIGALRM cannot reach.
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        assert batch.main([str(d), "-o", str(out), "--no-progress", "--scheduler", cluster.scheduler_address,
+                           *SLOW_READ, "--timeout", "1"]) == 1
     files = {Path(r["path"]).name: r for r in _rows(tmp_path / "r.files.csv")}
-    error = files["b_dense.pdf"]["error"]
-    assert error.startswith(("ran out of memory while reading this file (the worker limit is "
-                             "--max-memory-mb 1000", "the worker process reading this file")), error
+    assert files["b_dense.pdf"]["error"].startswith("reading took longer than 1 seconds, so it was stopped")
     assert {files[n]["status"] for n in ("a_plan.txt", "c_plan.pdf")} == {"ok"}
 
 
