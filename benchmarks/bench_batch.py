@@ -245,7 +245,7 @@ def page_scaling(page_counts: list[int], folder: Path) -> list[dict[str, float]]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=60, help="documents to generate (default 60)")
+    parser.add_argument("--n", type=int, default=60, help="documents to generate (default 60; 0: only --pages)")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/goalcheck-bench"))
     parser.add_argument("--long", type=int, default=500, help="pages of the long document (default 500)")
     parser.add_argument("--dask", type=int, default=2, help="LocalCluster workers (0: skip)")
@@ -264,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{m['peak_mb'] - m['warm_mb']:+.0f} MB over the warm process ({m['warm_mb']:.0f} MB); "
                   f"file {m['file_mb']:.1f} MB, {m['cpu_s']:.1f} CPU s")
 
+    if not args.n:
+        return 0
     t = time.perf_counter()
     paths = make_corpus(args.n, args.dir / "docs")
     long_doc = make_long(args.long, args.dir)

@@ -172,6 +172,21 @@ def test_dask_task_over_its_time_limit_gets_an_error_row(tmp_path: Path) -> None
     assert {files[n]["status"] for n in ("a_plan.txt", "c_plan.pdf")} == {"ok"}
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads /proc")
+def test_a_worker_loads_neither_pandas_nor_pyarrow() -> None:
+    """scikit-learn would import both (~60 MB of each worker); the worker has no use for them."""
+    worker = batch._Worker(batch.Options())
+    try:
+        assert worker.conn.poll(120) and worker.conn.recv() is None  # ready: the pipeline is loaded
+        maps = Path(f"/proc/{worker.process.pid}/maps").read_text()
+        assert "site-packages/spacy" in maps and "site-packages/sklearn" in maps
+        assert "site-packages/pandas" not in maps and "site-packages/pyarrow" not in maps
+    finally:
+        worker.stop()
+    assert worker.process.returncode == 0
+
+
 def test_workers_that_cannot_start_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A memory limit too small to load the language pipeline: a clear error, nothing left behind."""
     d = _folder(tmp_path, dense=False)
