@@ -317,7 +317,11 @@ def worker_main(fd: int) -> None:
             return
         if path is None:
             return
-        conn.send(analyze_within_limit(path, options))
+        result = analyze_within_limit(path, options)
+        try:
+            conn.send(result)
+        except OSError:  # the command is gone (killed): nothing to report to
+            return
         _trim_heap()
 
 
