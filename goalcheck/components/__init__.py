@@ -73,8 +73,7 @@ def _cache_lemmas(nlp: Language) -> None:
     if "lemmatizer" not in nlp.pipe_names:
         return
     lemmatizer = nlp.get_pipe("lemmatizer")
-    component = nlp.replace_pipe("lemmatizer", "goalcheck/lemma_cache")
-    component.lemmatizer = lemmatizer
+    nlp.replace_pipe("lemmatizer", "goalcheck/lemma_cache").use(lemmatizer)
 
 
 def add_rule_components(nlp: Language) -> Language:

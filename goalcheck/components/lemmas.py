@@ -6,6 +6,9 @@ part of speech and morphology is lemmatised again in every goal. The lemma is
 a function of exactly that triple (the word, its POS, its morphology), so this
 component keeps one answer per triple, across Docs, and asks the pipeline's
 own lemmatizer only for a triple it has not seen: the lemmas are the same.
+
+For those new triples, the lemmatizer's word index (lists, searched word by
+word) is turned into sets once: it is only ever asked whether a form is in it.
 """
 
 from __future__ import annotations
@@ -23,10 +26,19 @@ MAX_ENTRIES = 200_000
 class LemmaCache:
     """Sets each token's lemma from the cache, or from ``lemmatizer`` for a new (word, POS, morph)."""
 
-    def __init__(self, nlp: Language, name: str, lemmatizer: Any = None) -> None:
+    def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.lemmatizer = lemmatizer
+        self.lemmatizer: Any = None
         self.cache: dict[tuple[int, int, int], int] = {}
+
+    def use(self, lemmatizer: Any) -> None:
+        """Ask ``lemmatizer`` (spaCy's, taken out of the pipeline) for the lemmas of new triples."""
+        if "lemma_index" in lemmatizer.lookups:
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for pos in list(index.keys()):
+                index[pos] = frozenset(index[pos])
+        self.lemmatizer = lemmatizer
+        self.cache.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         if len(self.cache) > MAX_ENTRIES:

@@ -106,6 +106,18 @@ def _first(rules: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, re
     return rule, m
 
 
+def after_school_time(text: str) -> bool:
+    """Whether ``text`` states or implies an after-school time (``postsecondary_outcome(text).after_school``).
+
+    Example:
+        >>> after_school_time("After graduation, Ana will enroll in a culinary program."), after_school_time("Ana will read.")
+        (True, False)
+    """
+    r = _rules()
+    text = mask_placeholders(text)
+    return _first(r.stated, text) is not None or _first(r.implied, text) is not None
+
+
 def postsecondary_outcome(text: str) -> OutcomeVerdict:
     """Judge a postsecondary goal's outcome as Indicator 13 does (RUBRIC.md section 2).
 
@@ -231,6 +243,10 @@ def guess_kind(text: str, found: list[Evidence], verdict: OutcomeVerdict) -> tup
     return "annual_goal", "default"
 
 
+#: What guess_kind is told of a goal with no after-school time (its verdict is not needed).
+_IN_SCHOOL = OutcomeVerdict("not_measurable", False, False, "no_after_school_time", None, "")
+
+
 class KindComponent:
     """Adds the kind of goal and, for a postsecondary goal, its Indicator 13 verdict to ``doc._.evidence``.
 
@@ -246,9 +262,16 @@ class KindComponent:
     def __call__(self, doc: Doc) -> Doc:
         if not is_english(doc):
             return doc
-        verdict = postsecondary_outcome(doc_text(doc))
+        text, found = doc_text(doc), evidence(doc)
         given = context(doc).get("kind")
-        kind, rule = (given, "given") if given else guess_kind(doc_text(doc), evidence(doc), verdict)
+        # The whole verdict matters only to a postsecondary goal: one said so, or one whose
+        # after-school time shows it (guess_kind needs no more than that to rule it out).
+        if given:
+            postsecondary = given == "postsecondary_goal"
+        else:
+            postsecondary = any(e.label == "after_school_time" for e in found) or after_school_time(text)
+        verdict = postsecondary_outcome(text) if postsecondary else _IN_SCHOOL
+        kind, rule = (given, "given") if given else guess_kind(text, found, verdict)
         new: list[Evidence] = []
         if kind == "postsecondary_goal" and verdict.activity:
             kind, rule = "annual_goal", "transition_activity"

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from ..components.ngrams import cache_char_ngrams_in
 from ..extract import rule_is_goal_line
 from .features import Record, line_records
 from .io import load_artifact
@@ -48,6 +49,7 @@ def load_models(directory: Path | None = None) -> dict[str, Any]:
                 "goal_models": load_artifact("goal_models", directory),
                 "line_model": load_artifact("line_model", directory),
             }
+            cache_char_ngrams_in(_cache[key])  # same features, each word's n-grams cut once
         return _cache[key]  # type: ignore[no-any-return]
 
 
