@@ -436,7 +436,7 @@ def run_processes(paths: list[str], options: Options, sink: Sink, workers: int) 
                 if overdue:
                     sink(_timed_out(w.path or "", limits.timeout))
                 elif w.path is not None:
-                    sink(FileResult(path=w.path, status="error",
+                    sink(FileResult(path=w.path, status="error", seconds=round(time.monotonic() - w.started, 3),
                                     error=_death(w.process.returncode, limits.max_memory_mb)))
                 elif not w.ready:
                     startup_failures += 1
