@@ -32,10 +32,11 @@ import pandas as pd
 
 from goalcheck import app_support as sup
 from goalcheck import export
-from goalcheck.api import analyze_document, analyze_goal, analyze_many
+from goalcheck.api import analyze_goal, analyze_many
 from goalcheck.data import SAMPLE_IEP
-from goalcheck.errors import GoalcheckError, UnreadableDocument
+from goalcheck.explain import grade_warning
 from goalcheck.pipeline import build_nlp
+from goalcheck.profiles import DEFAULT_PROFILE, RubricProfile, load_profile, shipped_profiles
 from goalcheck.schema import COMPONENTS, DocumentReport, GoalAnalysis
 
 MODES = ("Review a plan", "Practice", "Score many")
@@ -44,6 +45,7 @@ MODE_HELP = {"Review a plan": "Reviewers: one plan, goal by goal",
              "Score many": "Researchers: many files, one table"}
 FILE_TYPES = ["pdf", "docx", "txt"]
 GOALS_PER_PAGE = 8
+GRADES = ("K", *(str(g) for g in range(1, 13)))
 
 # Captions and small print in a darker grey than Streamlit's (AA contrast, 4.5:1).
 st.html("""<style>
@@ -64,10 +66,12 @@ def pipeline() -> Any:
 
 
 @st.cache_data(show_spinner=False)
-def gallery_analyses() -> list[tuple[dict[str, str], GoalAnalysis]]:
-    """The shipped example goals with their analyses (no user data, safe to cache)."""
+def gallery_analyses(profile_key: str, _profile: RubricProfile
+                     ) -> list[tuple[dict[str, str], GoalAnalysis]]:
+    """The shipped example goals with their analyses under a profile (no user data, safe to
+    cache; ``profile_key`` stands for the profile in the cache key)."""
     items = sup.load_gallery()
-    return list(zip(items, analyze_many([i["goal"] for i in items]), strict=True))
+    return list(zip(items, analyze_many([i["goal"] for i in items], rubric=_profile), strict=True))
 
 
 def upload_limit_mb() -> int:
@@ -78,14 +82,20 @@ def redacting() -> bool:
     return bool(st.session_state.get("redact", False))
 
 
-def analyse_bytes(name: str, data: bytes) -> DocumentReport | str:
-    """A report, or the user-facing reason the file could not be read."""
-    try:
-        return analyze_document(data, name=name, max_bytes=upload_limit_mb() * 1024 * 1024)
-    except UnreadableDocument as e:
-        return e.reason
-    except GoalcheckError as e:
-        return str(e)
+def profile() -> RubricProfile:
+    """The rubric profile chosen in the selector (a user's own file once it is valid)."""
+    chosen = st.session_state.get("rubric", DEFAULT_PROFILE)
+    if chosen == sup.OWN_PROFILE:
+        own = st.session_state.get("own_profile")
+        return own if isinstance(own, RubricProfile) else load_profile(DEFAULT_PROFILE)
+    return load_profile(chosen)
+
+
+def analyse_bytes(name: str, data: bytes, progress: Any = None,
+                  cancel: threading.Event | None = None) -> DocumentReport | str:
+    """A report, or the user-facing reason the file could not be read (app_support.analyse_upload)."""
+    return sup.analyse_upload(name, data, max_upload_mb=upload_limit_mb(), timeout=sup.app_timeout(),
+                              rubric=profile(), progress=progress, cancel=cancel)
 
 
 def file_key(name: str, data: bytes) -> str:
@@ -96,9 +106,9 @@ def analyse_uploads(files: list[Any], store: dict[str, DocumentReport | str],
                     extra: tuple[str, ...] = ()) -> None:
     """Analyse new uploads into ``store`` with a progress bar; forget removed files.
 
-    Each file is read in a worker thread while this script keeps the bar moving:
-    its share of the bar is its share of the bytes, filled as the time spent nears
-    the time such a file takes, and the text counts the seconds.
+    Each file is analysed in a worker thread that reports its stage (pages read,
+    lines scored, goals analysed); this script shows it on the bar, whose share
+    per file is its share of the bytes, and counts the seconds.
     """
     wanted: dict[str, tuple[str, bytes]] = {}
     for f in files or []:
@@ -115,36 +125,47 @@ def analyse_uploads(files: list[Any], store: dict[str, DocumentReport | str],
     for i, (k, (name, data)) in enumerate(todo):
         shown = export.redacted_source(name, k.rsplit(":", 1)[1]) if redacting() else name
         label = f"Analysing {shown} ({i + 1} of {len(todo)}, {len(data) / 1e6:.1f} MB)"
-        store[k] = in_background(lambda n=name, d=data: analyse_bytes(n, d), bar, label,
-                                 start=done / total, share=len(data) / total,
-                                 expected_s=sup.expected_seconds(name, len(data)))
+        store[k] = in_background(name, data, bar, label, start=done / total,
+                                 share=len(data) / total)
         done += len(data)
     bar.progress(1.0, text="Done.")
     bar.empty()
 
 
-def in_background(work: Any, bar: Any, label: str, *, start: float, share: float,
-                  expected_s: float) -> Any:
-    """Run ``work()`` in a thread; meanwhile move ``bar`` from ``start`` across ``share``."""
+def in_background(name: str, data: bytes, bar: Any, label: str, *, start: float,
+                  share: float) -> DocumentReport | str:
+    """Analyse one file in a thread; meanwhile show its stage on ``bar`` (from ``start``
+    across ``share``). Past the time limit the thread is told to stop and the file gets
+    the time-limit message, so the page never waits on it."""
     result: dict[str, Any] = {}
+    state = {"stage": "reading", "done": 0, "total": 0}
+    cancel = threading.Event()
+
+    def report(stage: str, done: int, total: int) -> None:
+        state.update(stage=stage, done=done, total=total)
 
     def run() -> None:
         try:
-            result["value"] = work()
+            result["value"] = analyse_bytes(name, data, report, cancel)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the script thread
             result["error"] = exc
 
+    timeout = sup.app_timeout()
     worker = threading.Thread(target=run, daemon=True)
     began = time.monotonic()
     worker.start()
     while worker.is_alive():
-        worker.join(0.25)
+        worker.join(0.2)
         spent = time.monotonic() - began
-        bar.progress(min(0.99, start + share * sup.progress_fraction(spent, expected_s)),
-                     text=f"{label}: {spent:.0f} s")
+        if timeout and spent > timeout + 5:  # stuck in one long step: stop waiting for it
+            cancel.set()
+            return sup.timeout_message(timeout)
+        stage, done, total = state["stage"], int(state["done"]), int(state["total"])
+        bar.progress(start + share * sup.stage_fraction(name, stage, done, total),
+                     text=f"{label}: {sup.stage_text(stage, done, total)} ({spent:.0f} s)")
     if "error" in result:
         raise result["error"]
-    return result["value"]
+    return result["value"]  # type: ignore[no-any-return]
 
 
 def load_sample(store: dict[str, DocumentReport | str]) -> str:
@@ -181,6 +202,9 @@ def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
     if a.baseline:
         st.caption(f"Baseline: {a.baseline}")
     show_scores(a)
+    mismatch = grade_warning(a)
+    if mismatch:
+        st.warning(mismatch, icon=":material/school:")
     if a.missing:
         st.markdown("**Missing:** " + ", ".join(
             f"{sup.COMPONENT_STYLE[c][0].lower()} ({sup.COMPONENT_STYLE[c][2].lower()})"
@@ -199,7 +223,7 @@ def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
                                        "in the brackets), then press **Re-score**.")
             st.button("Re-score", key=f"rescore_{key}", icon=":material/refresh:")
             if edited.strip() and edited.strip() != a.text.strip():
-                new = analyze_goal(edited, kind=a.kind)
+                new = analyze_goal(edited, kind=a.kind, grade=a.grade, rubric=profile())
                 delta = new.overall - a.overall
                 st.markdown(f"**Re-scored:** overall {new.overall} "
                             f"({'+' if delta >= 0 else ''}{delta} from the original), "
@@ -247,6 +271,10 @@ def upload_area(store_key: str, files_key: str, sample_key: str, sample_label: s
                 icon: str | None = None) -> dict[str, DocumentReport | str]:
     """File uploader and sample button; analyses what is new; returns the session's reports."""
     store: dict[str, DocumentReport | str] = st.session_state.setdefault(store_key, {})
+    scored_with = st.session_state.get(f"{store_key}_profile")
+    if scored_with is not None and scored_with != profile():
+        store.clear()  # another rubric: every file is scored again
+    st.session_state[f"{store_key}_profile"] = profile()
     row = st.container(horizontal=True, vertical_alignment="center")
     files = row.file_uploader(
         f"IEP files (PDF, DOCX or TXT, up to {upload_limit_mb()} MB each)", type=FILE_TYPES,
@@ -255,6 +283,8 @@ def upload_area(store_key: str, files_key: str, sample_key: str, sample_label: s
     if row.button(sample_label, key=sample_key, icon=icon):
         st.session_state[loaded] = load_sample(store)
     keep = (st.session_state[loaded],) if loaded in st.session_state else ()
+    if keep and keep[0] not in store:
+        load_sample(store)
     analyse_uploads(files, store, extra=keep)
     return store
 
@@ -394,6 +424,9 @@ def practice_page() -> None:
     st.header("Practice")
     check, gallery, rubric = st.tabs(["Check a goal", "Gallery", "Rubric"])
     with check:
+        st.selectbox("Student's grade (for the standards check)", ("not given", *GRADES),
+                     key="practice_grade", width=260,
+                     help="With the grade known, a standard of another grade is pointed out.")
         text = st.text_area(
             "Type or paste a goal (or several)", key="practice_text", height=130,
             placeholder="By June 2027, given a grade 3 passage, Maya will read aloud at 90 "
@@ -406,7 +439,10 @@ def practice_page() -> None:
             if len(goals) > 1:
                 st.markdown(f"**{len(goals)} goals found**, scored one by one.")
             st.markdown(sup.legend_html(), unsafe_allow_html=True)
-            for i, a in enumerate(analyze_many(goals)):
+            grade = st.session_state.get("practice_grade", "not given")
+            grade = None if grade == "not given" else grade
+            for i, a in enumerate(analyze_many(goals, grades=[grade] * len(goals),
+                                               rubric=profile())):
                 with st.container(border=True, key=f"practice_card_{i}"):
                     st.markdown(f"**Goal {i + 1}** · " + goal_title(a) if len(goals) > 1
                                 else goal_title(a))
@@ -417,7 +453,7 @@ def practice_page() -> None:
     with gallery:
         st.caption("Example goals from weak to strong, each with what it teaches.")
         st.markdown(sup.legend_html(), unsafe_allow_html=True)
-        for i, (item, a) in enumerate(gallery_analyses()):
+        for i, (item, a) in enumerate(gallery_analyses(repr(profile()), profile())):
             with st.expander(f"{item['level']}: {item['title']} — overall {a.overall}",
                              expanded=i == 0), st.container(key=f"gallery_{i}"):
                 st.caption(item["lesson"])
@@ -506,6 +542,26 @@ def downloads(which: str, rows: list[dict[str, Any]], title: str) -> None:
                         key=f"many_parquet_{which}", icon=":material/download:")
 
 
+def rubric_selector(row: Any) -> None:
+    """The rubric profile every view and export uses: a shipped one, or the user's own file."""
+    names = [*shipped_profiles(), sup.OWN_PROFILE]
+    st.session_state.setdefault("rubric", DEFAULT_PROFILE)
+    row.selectbox("Rubric", names, key="rubric", format_func=sup.profile_label, width=300,
+                  help="Which parts a goal needs to be measurable, and the points of each part "
+                       "(docs/RUBRIC.md). Every page and every export uses it and records it.")
+    if st.session_state["rubric"] == sup.OWN_PROFILE:
+        upload = st.file_uploader("Your rubric profile (a JSON file like the shipped ones)",
+                                  type=["json"], key="own_profile_file")
+        if upload is None:
+            st.session_state.pop("own_profile", None)
+        else:
+            own = sup.profile_from_upload(upload.name, upload.getvalue())
+            st.session_state["own_profile"] = own
+            if isinstance(own, str):
+                st.error(f"Could not use **{upload.name}**: {own}", icon=":material/error:")
+    st.caption(sup.profile_caption(profile()))
+
+
 # ---------------------------------------------------------------- frame
 
 pipeline()
@@ -525,4 +581,5 @@ mode = top.radio("Mode", MODES, key="mode", horizontal=True,
 top.toggle("Hide student names", key="redact",
            help="Replaces the student's name with [Student] and file names with neutral "
                 "ones, on screen and in every export.")
+rubric_selector(top)
 {"Review a plan": review_page, "Practice": practice_page, "Score many": many_page}[mode]()

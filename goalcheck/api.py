@@ -8,14 +8,14 @@ analysed in one batch through ``nlp.pipe``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from spacy.tokens import Doc
 
 from .components.base import add, is_english, register_extensions
 from .components.text import MAX_GOAL_CHARS, fold_case
 from .convert import analysis_from_doc, finish, rules_analysis
-from .extract import extract_goals, points_to_goal
+from .extract import GoalScorer, extract_goals, points_to_goal
 from .grade import document_grade
 from .ingest import read_document
 from .ingest.limits import ReadLimits
@@ -29,6 +29,16 @@ from .sections import find_sections
 
 
 log = logging.getLogger(__name__)
+
+#: ``progress(stage, done, total)``: how far :func:`analyze_document` is. Stages come in
+#: the order of :data:`STAGES`; within one, ``done`` grows from 0 to ``total``.
+Progress = Callable[[str, int, int], None]
+#: The stages of a document's analysis: pages read (``total`` 0 while a PDF does not say
+#: how many it has), lines scored as goal or not, goals analysed, plan checks done.
+STAGES = ("reading", "finding goals", "analysing goals", "reviewing the plan")
+#: How many lines (goals) are scored between two progress reports.
+LINES_PER_REPORT = 500
+GOALS_PER_REPORT = 64
 
 #: Form-field roles that are measurability components (RUBRIC 2).
 FIELD_COMPONENTS = frozenset(COMPONENTS) - {"learner", "behavior"}
@@ -87,7 +97,7 @@ def analyze_many(
 def _analyze(texts: list[str], kinds: Sequence[str | None] | None,
              grades: Sequence[str | None] | None, profile: RubricProfile,
              fields: Sequence[Sequence[FormField]] | None = None,
-             batch_size: int = 64) -> list[GoalAnalysis]:
+             batch_size: int = 64, progress: Progress | None = None) -> list[GoalAnalysis]:
     """The pipeline over ``texts``, then each goal's form fields, then the conversion.
 
     Docs are made and dropped a batch at a time, so memory does not grow with
@@ -95,13 +105,44 @@ def _analyze(texts: list[str], kinds: Sequence[str | None] | None,
     ~100 MB more at its peak than one of 64, and is no faster).
     """
     out = []
+    step = min(batch_size, GOALS_PER_REPORT)
+    if progress is not None:
+        progress("analysing goals", 0, len(texts))
     docs = build_nlp().pipe(goal_docs(texts, kinds, grades), batch_size=batch_size)
     for i, (text, doc) in enumerate(zip(texts, docs, strict=True)):
         if fields and fields[i] and is_english(doc):
             # After the models: a field is the goal's own component, not something to doubt.
             add(doc, field_evidence(fields[i]))
         out.append(analysis_from_doc(doc, text, profile))
+        if progress is not None and (len(out) % step == 0 or len(out) == len(texts)):
+            progress("analysing goals", len(out), len(texts))
     return out
+
+
+def line_scorer(progress: Progress | None = None) -> GoalScorer:
+    """The goal-line scorer of documents (rules and line model), reporting as it scores.
+
+    Its batch form scores :data:`LINES_PER_REPORT` lines at a time and calls
+    ``progress("finding goals", scored, total)`` after each; the scores are the
+    same as in one batch (each line is scored on its own).
+    """
+    if progress is None:
+        return combined_line_scorer
+    many = combined_line_scorer.many  # type: ignore[attr-defined]
+
+    def score_many(texts: list[str], kinds: list[str]) -> list[tuple[str, float]]:
+        out: list[tuple[str, float]] = []
+        progress("finding goals", 0, len(texts))
+        for i in range(0, len(texts), LINES_PER_REPORT):
+            out += many(texts[i:i + LINES_PER_REPORT], kinds[i:i + LINES_PER_REPORT])
+            progress("finding goals", len(out), len(texts))
+        return out
+
+    def score(text: str, kind: str = "") -> tuple[str, float]:
+        return combined_line_scorer(text, kind)
+
+    score.many = score_many  # type: ignore[attr-defined]
+    return score
 
 
 def goal_docs(texts: Sequence[str], kinds: Sequence[str | None] | None = None,
@@ -154,6 +195,7 @@ def analyze_document(
     rubric: str | RubricProfile | None = None,
     previous: str | Path | bytes | DocumentReport | None = None,
     plan: bool = True,
+    progress: Progress | None = None,
 ) -> DocumentReport:
     """Analyse a whole IEP (PDF, DOCX or text): sections, goals with their analyses, warnings.
 
@@ -168,6 +210,12 @@ def analyze_document(
     (RUBRIC.md section 8, ``report.plan``); ``previous``, last year's IEP of the
     same student (a file or its report), adds the recycled-goals check.
 
+    ``progress(stage, done, total)``, when given, is called as the work goes on:
+    after each PDF page (``"reading"``), each :data:`LINES_PER_REPORT` lines
+    scored (``"finding goals"``), each :data:`GOALS_PER_REPORT` goals analysed
+    (``"analysing goals"``) and around the plan checks (``"reviewing the plan"``).
+    An exception it raises (e.g. a time limit) stops the analysis and reaches the caller.
+
     Raises:
         UnreadableDocument: the file is not a readable IEP (the message says why and what to do).
         ProfileError: the rubric profile is unknown or malformed.
@@ -179,13 +227,15 @@ def analyze_document(
         True
     """
     profile = load_profile(rubric)
+    if progress is not None:
+        progress("reading", 0, 0)
     document = read_document(
         source, name=name, password=password, max_pages=max_pages, max_bytes=max_bytes, ocr=ocr,
-        limits=limits,
-        reader=reader,
+        limits=limits, reader=reader,
+        on_page=None if progress is None else (lambda done, total: progress("reading", done, total)),
     )
     sections = find_sections(document)
-    goals = extract_goals(document, sections, scorer=combined_line_scorer)
+    goals = extract_goals(document, sections, scorer=line_scorer(progress))
     grade = document_grade(line.text for line in document.lines)
     flat: list[tuple[str, str | None, Goal]] = []
     for gi, goal in enumerate(goals):
@@ -193,7 +243,8 @@ def analyze_document(
         for oi, obj in enumerate(goal.objectives):
             flat.append((f"g{gi + 1}.{oi + 1}", f"g{gi + 1}", obj))
     analyses = _analyze([g.text for _, _, g in flat], [g.kind for _, _, g in flat],
-                        [grade] * len(flat), profile, [g.fields for _, _, g in flat])
+                        [grade] * len(flat), profile, [g.fields for _, _, g in flat],
+                        progress=progress)
     by_id = {gid: a for (gid, _, _), a in zip(flat, analyses, strict=True)}
     for i, (gid, parent, goal) in enumerate(flat):
         if parent is not None and points_to_goal(goal.text):
@@ -206,8 +257,12 @@ def analyze_document(
         goals=analyses, warnings=list(document.warnings), rubric=profile.to_dict(),
     )
     if plan:
+        if progress is not None:
+            progress("reviewing the plan", 0, 1)
         if previous is not None and not isinstance(previous, DocumentReport):
             previous = analyze_document(previous, max_pages=max_pages, max_bytes=max_bytes, ocr=ocr,
                                         limits=limits, reader=reader, rubric=profile, plan=False)
         report.plan = review_plan(document, sections, analyses, previous=previous)
+        if progress is not None:
+            progress("reviewing the plan", 1, 1)
     return report

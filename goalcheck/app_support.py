@@ -12,7 +12,10 @@ import io
 import json
 import logging
 import math
+import os
 import re
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,8 +26,15 @@ from typing import Any
 import pandas as pd
 
 from . import export
+from .api import Progress, analyze_document
+from .errors import GoalcheckError, UnreadableDocument
+from .explain import alignment_words
 from .extract import split_goals
+from .language import LANGUAGE_NAMES, language_name
+from .ingest.limits import TimeLimitExceeded
 from .markup import segments
+from .profiles import (DEFAULT_PROFILE, ProfileError, RubricProfile, load_profile, parse_profile,
+                       shipped_profiles)
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis
 
 log = logging.getLogger(__name__)
@@ -61,7 +71,7 @@ CLASS_LABELS: dict[str, str] = {
     "deficit_based": "Deficit-based",
     "explicit": "Cites a standard",
     "inferred": "Matches a standard",
-    "none": "No matching standard",
+    "none": "No close match",
     "not_applicable": "Not applicable (functional goal)",
 }
 
@@ -234,7 +244,8 @@ def score_cards(a: GoalAnalysis) -> list[tuple[str, str, str]]:
     """The four scores as ``(title, value, caption)`` for display."""
     al = a.alignment
     al_value = "n/a" if al is None or al.score is None else f"{al.score}"
-    al_caption = CLASS_LABELS.get(al.status, al.status) if al else CLASS_LABELS["not_applicable"]
+    words = alignment_words(a)
+    al_caption = words[:1].upper() + words[1:]
     if al and al.standards and al.status in ("explicit", "inferred"):
         al_caption += f": {short_code(al.standards[0].code)}"
     weights = "60/20/20" if al and al.score is not None else "75/25, no alignment"
@@ -253,8 +264,7 @@ def scores_html(a: GoalAnalysis) -> str:
     Each value carries ``data-score`` (``overall``, ``measurability``, ...) for tests
     and scripts.
     """
-    status = a.alignment.status if a.alignment else "not_applicable"
-    classes = (None, a.measurability_class, a.strength_class, status)
+    classes = (None, a.measurability_class, a.strength_class, alignment_tone(a))
     cells = []
     for (title, value, caption), cls in zip(score_cards(a), classes, strict=True):
         note = class_badge(cls, caption) if cls else (
@@ -291,6 +301,19 @@ CLASS_TONE: dict[str, str] = {
 }
 
 
+#: Badge tone of each alignment phrase (:func:`goalcheck.explain.alignment_words`).
+ALIGNMENT_TONE: dict[str, str] = {
+    "cites a standard": "explicit", "close match": "explicit", "possible match": "inferred",
+    "weak match": "partially_measurable", "no close match": "none", "names no skill": "none",
+}
+
+
+def alignment_tone(a: GoalAnalysis) -> str:
+    """The class whose badge colours a goal's alignment: good for a cited standard or a
+    close match, middling for a weak one, poor for no close match."""
+    return ALIGNMENT_TONE.get(alignment_words(a), "not_applicable")
+
+
 def class_badge(cls: str | None, text: str | None = None) -> str:
     """An HTML badge for a class: a symbol and words, in AA-contrast colours."""
     symbol, fg, bg = _BADGES[CLASS_TONE.get(cls or "", "neutral")]
@@ -309,19 +332,11 @@ DOMAIN_LABELS: dict[str, str] = {
 }
 
 
-LANGUAGE_NAMES: dict[str, str] = {
-    "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
-    "vi": "Vietnamese", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
-    "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "th": "Thai", "el": "Greek",
-}
-
-
 def not_analysed_note(a: GoalAnalysis) -> str | None:
     """What to tell the user about a goal goalcheck did not analyse (RUBRIC 7.25), or None."""
     if a.status != "not_analysed":
         return None
-    lang = LANGUAGE_NAMES.get(a.language or "", "")
-    which = f"in {lang}" if lang else "not in English"
+    which = f"in {language_name(a.language)}" if a.language in LANGUAGE_NAMES else "not in English"
     return (f"Not analysed: this goal looks {which}. goalcheck reads goals written in English "
             "only, so it gives no scores and no rewrite; an English version can be checked.")
 
@@ -554,33 +569,157 @@ def describe_counts(frame: pd.DataFrame, what: str) -> str:
     return f"{what} ({count}): " + ", ".join(parts) + "." if parts else f"{what}: none."
 
 
-# ---------------------------------------------------------------- progress
+# ---------------------------------------------------------------- uploads and progress
+
+#: Seconds one uploaded file may take before the app stops it (``goalcheck app --timeout``,
+#: or the environment variable below; 0: no limit).
+APP_TIMEOUT = 120.0
+TIMEOUT_VARIABLE = "GOALCHECK_APP_TIMEOUT"
+#: Streamlit's own upload limit when nothing else is set (``server.maxUploadSize``, MB).
+UPLOAD_LIMIT_MB = 200
 
 
-#: Seconds per MB a file takes to analyse on a small laptop, by kind (a first
-#: guess only; the bar never claims to be done before the work is).
-SECONDS_PER_MB = {".pdf": 60.0, ".docx": 20.0, ".txt": 10.0}
+class Stopped(TimeLimitExceeded):
+    """An analysis stopped by the app: over its time limit, or abandoned by the page."""
 
 
-def expected_seconds(name: str, size: int) -> float:
-    """About how long one file takes to analyse, from its kind and size."""
-    rate = SECONDS_PER_MB.get(Path(name).suffix.lower(), 30.0)
-    return 2.0 + rate * size / 1e6
-
-
-def progress_fraction(spent: float, expected: float) -> float:
-    """How much of a file's share of the bar to fill after ``spent`` seconds: linear up to
-    80% at the expected time, then slowing towards (never reaching) 100%.
+def app_timeout(environ: dict[str, str] | None = None) -> float:
+    """The app's time limit per file: ``GOALCHECK_APP_TIMEOUT`` if set and valid, else APP_TIMEOUT.
 
     Example:
-        >>> progress_fraction(0, 10), progress_fraction(5, 10), progress_fraction(10, 10)
-        (0.0, 0.4, 0.8)
+        >>> app_timeout({"GOALCHECK_APP_TIMEOUT": "30"}), app_timeout({"GOALCHECK_APP_TIMEOUT": "soon"})
+        (30.0, 120.0)
     """
-    if expected <= 0 or spent <= 0:
-        return 0.0
-    if spent <= expected:
-        return round(0.8 * spent / expected, 6)
-    return min(0.999, 1 - 0.2 * math.exp(-(spent - expected) / expected))
+    raw = (environ if environ is not None else os.environ).get(TIMEOUT_VARIABLE, "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return APP_TIMEOUT
+    return value if value >= 0 and math.isfinite(value) else APP_TIMEOUT
+
+
+def timeout_message(seconds: float) -> str:
+    """What the app says about a file stopped by its time limit."""
+    return (f"analysing it took longer than {seconds:g} seconds, the app's limit for one file, so it "
+            "was stopped; the rest of the session is not affected. Split the plan into smaller files, "
+            f"or start the app with a longer limit: goalcheck app --timeout {seconds * 4:g}")
+
+
+def analyse_upload(name: str, data: bytes, *, max_upload_mb: int = UPLOAD_LIMIT_MB,
+                   timeout: float = APP_TIMEOUT, rubric: str | RubricProfile | None = None,
+                   progress: Progress | None = None,
+                   cancel: threading.Event | None = None) -> DocumentReport | str:
+    """Analyse one uploaded file: its report, or the reason, in words for the user, why not.
+
+    Nothing is written to disk. The time limit is checked at every progress step of
+    the analysis (each PDF page, each batch of lines or goals), so it works in any
+    thread; ``cancel`` set from another thread stops the analysis the same way.
+
+    Example:
+        >>> analyse_upload("notes.pdf", b"")
+        'the file is empty (0 bytes); check that it was saved or copied completely.'
+    """
+    deadline = time.monotonic() + timeout if timeout and timeout > 0 else None
+
+    def report(stage: str, done: int, total: int) -> None:
+        if (cancel is not None and cancel.is_set()) or (
+                deadline is not None and time.monotonic() > deadline):
+            raise Stopped(timeout)
+        if progress is not None:
+            progress(stage, done, total)
+
+    try:
+        return analyze_document(data, name=name, max_bytes=max_upload_mb * 1024 * 1024,
+                                rubric=rubric, progress=report)
+    except UnreadableDocument as e:
+        return e.reason
+    except TimeLimitExceeded:
+        return timeout_message(timeout)
+    except GoalcheckError as e:
+        return str(e)
+    except Exception as e:  # noqa: BLE001 - the page shows a message, never a traceback
+        log.exception("analysing an upload failed")
+        return (f"goalcheck could not read this file ({type(e).__name__}); it may be damaged. "
+                "Save or export it again as PDF or .docx and try again.")
+
+
+#: The share of a file's progress bar each stage fills, by kind of file: reading a PDF
+#: is much of its work; a text file is read at once and its lines take the time.
+STAGE_SHARES: dict[str, dict[str, float]] = {
+    ".pdf": {"reading": 0.45, "finding goals": 0.25, "analysing goals": 0.25, "reviewing the plan": 0.05},
+    "other": {"reading": 0.05, "finding goals": 0.6, "analysing goals": 0.3, "reviewing the plan": 0.05},
+}
+#: What each stage counts, for the bar's text.
+STAGE_UNITS = {"reading": "pages", "finding goals": "lines", "analysing goals": "goals",
+               "reviewing the plan": "checks"}
+
+
+def stage_fraction(name: str, stage: str, done: int, total: int) -> float:
+    """How much of a file's bar is filled at ``(stage, done, total)`` (0 to 1, never 1 before the end).
+
+    Example:
+        >>> stage_fraction("a.txt", "reading", 0, 0), stage_fraction("a.txt", "finding goals", 300, 600)
+        (0.0, 0.35)
+    """
+    shares = STAGE_SHARES.get(Path(name).suffix.lower(), STAGE_SHARES["other"])
+    order = list(shares)
+    before = sum(shares[s] for s in order[: order.index(stage)]) if stage in shares else 0.0
+    inside = done / total if total > 0 else 0.0
+    return round(min(0.99, before + shares.get(stage, 0.0) * min(1.0, inside)), 4)
+
+
+def stage_text(stage: str, done: int, total: int) -> str:
+    """The bar's words for a stage: ``finding goals: 12,000 of 37,664 lines``.
+
+    Example:
+        >>> stage_text("reading", 2, 0), stage_text("analysing goals", 64, 800)
+        ('reading: 2 pages', 'analysing goals: 64 of 800 goals')
+    """
+    unit = STAGE_UNITS.get(stage, "steps")
+    if stage == "reviewing the plan":
+        return stage
+    return f"{stage}: {done:,} of {total:,} {unit}" if total else f"{stage}: {done:,} {unit}"
+
+
+# ---------------------------------------------------------------- rubric profiles
+
+#: The selector's own-file choice (after the shipped profiles).
+OWN_PROFILE = "own file"
+
+
+def profile_label(name: str) -> str:
+    """The selector's words for a shipped profile: its name and what ``measurable`` requires.
+
+    Example:
+        >>> profile_label("smart")
+        'smart: behavior, criterion, timeframe'
+    """
+    if name == OWN_PROFILE:
+        return "Your own profile file..."
+    return f"{name}: " + ", ".join(load_profile(name).requires("annual_goal"))
+
+
+def profile_from_upload(name: str, data: bytes) -> RubricProfile | str:
+    """A user's profile file as a profile, or what is wrong with it (naming the valid profiles)."""
+    try:
+        return parse_profile(data, name)
+    except ProfileError as e:
+        return (f"{e}. A profile file is JSON like the shipped ones ({', '.join(shipped_profiles())}; "
+                "see docs/RUBRIC.md); until it is fixed, goals are scored with the default "
+                f"'{DEFAULT_PROFILE}' profile.")
+
+
+def profile_caption(profile: RubricProfile) -> str:
+    """One line saying which profile scores the goals and what it requires.
+
+    Example:
+        >>> profile_caption(load_profile("idea"))
+        'Rubric idea, version 2: measurable needs behavior and criterion.'
+    """
+    needs = profile.requires("annual_goal")
+    return (f"Rubric {profile.name}, version {profile.version}: measurable needs "
+            f"{', '.join(needs[:-1])} and {needs[-1]}." if len(needs) > 1 else
+            f"Rubric {profile.name}, version {profile.version}: measurable needs {needs[0]}.")
 
 
 # ---------------------------------------------------------------- shipped texts

@@ -20,6 +20,7 @@ from pathlib import Path
 from .api import analyze_document, analyze_goal
 from .components.text import MAX_GOAL_CHARS
 from .errors import GoalcheckError, UnreadableDocument, display_name
+from .explain import alignment_words, match_words, short_code
 from .export import goal_rows, to_csv
 from .ingest.limits import ReadLimits, TimeLimitExceeded, option, time_limit
 from .markup import segments
@@ -96,7 +97,7 @@ def format_goal_text(a: GoalAnalysis, colour: bool = False) -> str:
         f"measurability {a.measurability_score} ({a.measurability_class})   "
         f"strength {a.strength_score} ({a.strength_class})   "
         f"alignment {align.score if align and align.score is not None else 'n/a'}"
-        f" ({align.status if align else 'n/a'})   domain {a.domain or 'n/a'}   kind {a.kind}"
+        f" ({alignment_words(a)})   domain {a.domain or 'n/a'}   kind {a.kind}"
     )
     found = ", ".join(c for c in COMPONENTS if a.present(c)) or "none"
     lines.append(f"Found: {found}")
@@ -107,7 +108,10 @@ def format_goal_text(a: GoalAnalysis, colour: bool = False) -> str:
         lines.append(f"Deficit wording: '{d.text}': {d.suggestion}")
     if align and align.standards:
         for s in align.standards[:3]:
-            lines.append(f"Standard: {s.code} (grade {s.grade}, similarity {s.similarity:.2f})")
+            how = "cited" if align.status == "explicit" else match_words(s.confidence)
+            lines.append(f"Standard: {short_code(s.code)} (grade {s.grade}, {how})")
+    elif align and align.status == "none":
+        lines.append(f"Standard: none ({alignment_words(a)})")
     lines.append("")
     lines.append(bold("Why"))
     lines += [f"  - [{e.dimension}/{e.source}] {e.detail}" for e in a.explanations]

@@ -8,6 +8,7 @@ explains, so the JSON output still says which rule, lexicon or model decided.
 
 from __future__ import annotations
 
+from .language import language_name
 from .schema import Evidence, Explanation, GoalAnalysis
 
 #: The question each component answers (RUBRIC 2).
@@ -50,14 +51,6 @@ _NOTES: dict[str, str] = {
     "placeholder_learner": "The student is a blank to fill in: write the student's name.",
     "placeholder_behavior": "The action is a blank to fill in: write what the student will do.",
 }
-_LANGUAGES = {"es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
-              "vi": "Vietnamese", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
-              "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "th": "Thai", "el": "Greek"}
-
-
-def language_name(code: str | None) -> str:
-    """The English name of a language code ("es" -> "Spanish")."""
-    return _LANGUAGES.get(code or "", code or "another language")
 
 
 def _quote(a: GoalAnalysis, e: Evidence) -> str:
@@ -188,6 +181,68 @@ def short_code(code: str) -> str:
     return code.replace("CCSS.ELA-LITERACY.", "").replace("CCSS.MATH.CONTENT.", "")
 
 
+#: How sure a listed standard is, in words: its calibrated confidence (the share of
+#: standards listed at that similarity that were the right one, on the train split;
+#: goalcheck/data/standards_threshold.json) at or above each bound.
+MATCH_WORDS: tuple[tuple[float, str, str], ...] = (
+    (0.7, "close match", ""),
+    (0.5, "possible match", "check that it fits the skill"),
+    (0.0, "weak match", "check it, or cite the standard the goal works toward"),
+)
+#: Below the calibrated similarity threshold no standard is listed at all.
+NO_CLOSE_MATCH = "no close match"
+
+
+def match_words(confidence: float) -> str:
+    """A listed standard's confidence in plain words.
+
+    Example:
+        >>> match_words(0.9), match_words(0.55), match_words(0.2)
+        ('close match', 'possible match', 'weak match')
+    """
+    return next(words for bound, words, _ in MATCH_WORDS if confidence >= bound)
+
+
+def _match_advice(confidence: float) -> str:
+    return next(advice for bound, _, advice in MATCH_WORDS if confidence >= bound)
+
+
+def alignment_words(a: GoalAnalysis) -> str:
+    """A goal's standards alignment as a short phrase (no figures, no internal names).
+
+    "cites a standard", "close match", "possible match", "weak match", "no close match",
+    "names no skill" or "does not apply (functional goal)".
+
+    Example:
+        >>> from goalcheck import analyze_goal
+        >>> alignment_words(analyze_goal("Sam will solve 3.OA.7 facts with 90% accuracy."))
+        'cites a standard'
+        >>> alignment_words(analyze_goal("Sam will wash his hands before lunch in 4 of 5 days."))
+        'does not apply (functional goal)'
+    """
+    al = a.alignment
+    if al is None or al.status == "not_applicable":
+        return "does not apply (functional goal)"
+    if al.status == "explicit":
+        return "cites a standard"
+    if al.status == "inferred" and al.standards:
+        return match_words(al.standards[0].confidence)
+    decision = next((e for e in a.evidence if e.dimension == "alignment" and e.label == "alignment"),
+                    None)
+    if decision is not None and decision.data.get("reason") == "names_no_skill":
+        return "names no skill"
+    return NO_CLOSE_MATCH
+
+
+def grade_warning(a: GoalAnalysis) -> str | None:
+    """The sentence saying the matched standard is not of the student's grade, or None
+    (only when the student's grade is known)."""
+    for e in a.evidence:
+        if e.dimension == "alignment" and e.label == "note" and e.rule == "alignment.grade_mismatch":
+            return _sentence(a, e, set(), set())
+    return None
+
+
 def _alignment_sentence(e: Evidence) -> str | None:
     status = e.data.get("status")
     standards = e.data.get("standards") or []
@@ -195,8 +250,10 @@ def _alignment_sentence(e: Evidence) -> str | None:
         return "Cites " + ", ".join(f"{short_code(m['code'])} ({m['statement']})" for m in standards) + "."
     if status == "inferred" and standards:
         m = standards[0]
-        return (f"Closest Common Core standard: {short_code(m['code'])}, grade {m['grade']}: "
-                f"{m['statement']}")
+        confidence = float(m.get("confidence", 0.0))
+        advice = _match_advice(confidence)
+        words = match_words(confidence).capitalize() + (f" ({advice})" if advice else "")
+        return f"{words}: {short_code(m['code'])}, grade {m['grade']}: {m['statement']}"
     if status == "none" and e.data.get("reason") == "names_no_skill":
         return ("It names no particular reading, writing or math skill, so no standard can be "
                 "matched: say which skill (e.g. 'decode CVC words' or 'add fractions').")

@@ -20,7 +20,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import Any
 
-from .schema import COMPONENTS, PLAN_CHECKS, DocumentReport, GoalAnalysis, PlanReview, Span
+from .explain import alignment_words, short_code
+from .markup import segments
+from .schema import COMPONENTS, PLAN_CHECKS, DocumentReport, GoalAnalysis, PlanReview
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,8 @@ ROW_COLUMNS: tuple[str, ...] = (
     "overall",
     "rewrite",
     "rewrite_changes",
+    "rubric",
+    "rubric_version",
 )
 
 #: Column types (for tables that need a fixed schema, e.g. Parquet).
@@ -230,6 +234,8 @@ def _row(
         "overall": g.overall,
         "rewrite": red(g.rewrite.text) if g.rewrite else None,
         "rewrite_changes": "; ".join(g.rewrite.changes) if g.rewrite else "",
+        "rubric": g.rubric.get("name"),
+        "rubric_version": g.rubric.get("version"),
     })
     return row
 
@@ -324,51 +330,41 @@ ul.why{font-size:.9rem;color:#374151}
 """ + "".join(f".c-{c}{{background:{col}}}" for c, col in _COMPONENT_COLOURS.items())
 
 
-def _highlight(text: str, layers: list[tuple[str, Span]], red: _Redactor) -> str:
-    """Escaped ``text`` with each (css class, span) wrapped; overlaps nest as class sets.
+def _highlight(g: GoalAnalysis, red: _Redactor) -> str:
+    """The goal's text, escaped, with each run of :func:`goalcheck.markup.segments` wrapped in a
+    span whose classes name its marks (``c-behavior``, ``vague``, ``deficit``).
 
     Names to redact are cut out of the original text first, so a name that
-    straddles two highlighted spans is still replaced once, whole.
+    straddles two runs is still replaced once, whole.
     """
-    n = len(text)
-    cuts = {0, n}
-    valid: list[tuple[str, int, int]] = []
-    for cls, s in layers:
-        start, end = max(0, s.start), min(n, s.end)
-        if start < end:
-            valid.append((cls, start, end))
-            cuts.update((start, end))
+    text = g.text
     hidden = [(m.start(), m.end()) for m in red.pattern.finditer(text)] if red.pattern else []
-    for start, end in hidden:
-        cuts.update((start, end))
-    bounds = sorted(cuts)
+    cuts = sorted({b for span in hidden for b in span})
     out: list[str] = []
-    for a, b in itertools.pairwise(bounds):
-        inside = next(((s, e) for s, e in hidden if s <= a and b <= e), None)
-        if inside is None:
-            piece = html.escape(text[a:b])
-        else:
-            piece = html.escape(REDACTED) if a == inside[0] else ""
-        if not piece:
-            continue
-        classes = sorted({cls for cls, s, e in valid if s <= a and b <= e})
-        if classes:
-            label = ", ".join(c[2:] for c in classes if c.startswith("c-"))
-            title = f' title="{html.escape(label)}"' if label else ""
-            out.append(f'<span class="{" ".join(classes)}"{title}>{piece}</span>')
-        else:
-            out.append(piece)
+    for seg in segments(g):
+        classes = sorted([f"c-{c}" for c in seg.components] + (["vague"] if seg.vague else [])
+                         + (["deficit"] if seg.deficit is not None else []))
+        inner = [seg.start, *(c for c in cuts if seg.start < c < seg.end), seg.end]
+        for a, b in itertools.pairwise(inner):
+            inside = next(((s, e) for s, e in hidden if s <= a and b <= e), None)
+            if inside is None:
+                piece = html.escape(text[a:b])
+            else:
+                piece = html.escape(REDACTED) if a == inside[0] else ""
+            if not piece:
+                continue
+            if classes:
+                label = ", ".join(c[2:] for c in classes if c.startswith("c-"))
+                title = f' title="{html.escape(label)}"' if label else ""
+                out.append(f'<span class="{" ".join(classes)}"{title}>{piece}</span>')
+            else:
+                out.append(piece)
     return "".join(out)
 
 
 def _goal_html(g: GoalAnalysis, red: _Redactor) -> str:
     e = html.escape
-    layers: list[tuple[str, Span]] = [
-        (f"c-{c}", s) for c in COMPONENTS for s in g.components[c].spans
-    ]
-    layers += [("vague", s) for s in g.vague_verbs]
-    layers += [("deficit", s) for s in g.deficit_spans]
-    body = _highlight(g.text, layers, red)
+    body = _highlight(g, red)
     head = " · ".join(
         e(str(x)) for x in (
             g.id or "", g.kind.replace("_", " "), f"page {g.page}" if g.page else "",
@@ -376,10 +372,9 @@ def _goal_html(g: GoalAnalysis, red: _Redactor) -> str:
         ) if x
     )
     al = g.alignment
-    al_txt = "not applicable" if al is None or al.status == "not_applicable" else (
-        f"{al.status} ({al.score})"
-        + (f": {al.standards[0].code}" if al.standards else "")
-    )
+    al_txt = alignment_words(g) + (
+        f" ({al.score}): {short_code(al.standards[0].code)}, grade {al.standards[0].grade}"
+        if al and al.standards else "")
     present = ", ".join(c for c in COMPONENTS if g.components[c].present) or "none"
     scores = (
         '<table class="scores"><tr><th>Measurability</th>'
@@ -483,6 +478,7 @@ def to_html(report: DocumentReport, *, redact_names: bool = False, title: str | 
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<title>{e(heading)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{e(heading)}</h1><p class=\"meta\">{report.pages} pages · "
+        f"rubric {e(report.rubric.get('name', ''))} (version {e(report.rubric.get('version', ''))}) · "
         f"schema version {report.schema_version}</p>"
         "<h2>Summary</h2><table class=\"summary\">"
         f"<tr><th>Goals and objectives</th><td>{s['goals']}</td></tr>"

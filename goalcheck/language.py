@@ -53,6 +53,24 @@ def _letter_script(ch: str) -> str | None:
             return lang
     return None
 
+#: The English name of each language :func:`detect_language` can report (the one
+#: table; explanations, warnings, the CLI and the app all say the name, not the code).
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English", "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German",
+    "it": "Italian", "vi": "Vietnamese", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
+    "ru": "Russian", "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "th": "Thai", "el": "Greek",
+}
+
+
+def language_name(code: str | None) -> str:
+    """The English name of a language code, or "another language" when it is not known.
+
+    Example:
+        >>> language_name("es"), language_name(None)
+        ('Spanish', 'another language')
+    """
+    return LANGUAGE_NAMES.get(code or "", "another language")
+
 
 def _script_language(text: str) -> str | None:
     if text.isascii():

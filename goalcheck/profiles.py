@@ -111,11 +111,35 @@ def _load(name_or_path: str) -> RubricProfile:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
         raise ProfileError(f"cannot read rubric profile file {path}: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise ProfileError(f"rubric profile {path} is not a UTF-8 text file") from None
+    return parse_profile(text, str(path))
+
+
+def parse_profile(text: str | bytes, origin: str = "file") -> RubricProfile:
+    """A profile from the text of a profile JSON file (e.g. one uploaded in the app).
+
+    ``origin`` names the file in error messages.
+
+    Raises:
+        ProfileError: not UTF-8, not JSON, or not a valid profile (the message says what is wrong).
+
+    Example:
+        >>> parse_profile('{"name": "mine"}', "mine.json")
+        Traceback (most recent call last):
+        ...
+        goalcheck.profiles.ProfileError: rubric profile mine.json is malformed: the key 'measurable_requires' is missing
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ProfileError(f"rubric profile {origin} is not a UTF-8 text file") from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ProfileError(f"rubric profile {path} is not valid JSON: {e.msg} (line {e.lineno})") from None
-    return _parse(raw, str(path))
+        raise ProfileError(f"rubric profile {origin} is not valid JSON: {e.msg} (line {e.lineno})") from None
+    return _parse(raw, origin)
 
 
 def load_profile(profile: str | RubricProfile | None = None) -> RubricProfile:

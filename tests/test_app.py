@@ -276,11 +276,12 @@ def test_rubric_text_covers_every_component() -> None:
         assert f"**{sup.COMPONENT_STYLE[c][0]}**" in text
 
 
-def test_progress_moves_and_never_claims_done() -> None:
-    expected = sup.expected_seconds("plan.txt", 3_000_000)
-    steps = [sup.progress_fraction(t, expected) for t in (0, 1, expected / 2, expected,
-                                                          3 * expected, 30 * expected)]
-    assert steps == sorted(steps) and steps[0] == 0.0 and 0 < steps[1]
-    assert all(s < 1.0 for s in steps)
-    assert sup.expected_seconds("a.pdf", 1_000_000) > sup.expected_seconds("a.txt", 1_000_000)
-
+def test_the_bar_fills_stage_by_stage_and_never_claims_done() -> None:
+    steps = [("reading", 0, 0), ("reading", 1, 1), ("finding goals", 0, 9000),
+             ("finding goals", 4500, 9000), ("finding goals", 9000, 9000), ("analysing goals", 10, 40),
+             ("analysing goals", 40, 40), ("reviewing the plan", 0, 1), ("reviewing the plan", 1, 1)]
+    for name in ("plan.txt", "plan.pdf", "plan.docx"):
+        fractions = [sup.stage_fraction(name, *s) for s in steps]
+        assert fractions == sorted(fractions) and fractions[0] == 0.0, (name, fractions)
+        assert fractions[3] > fractions[2] and all(f < 1.0 for f in fractions)
+    assert sup.stage_text("finding goals", 4500, 9000) == "finding goals: 4,500 of 9,000 lines"

@@ -22,9 +22,10 @@ from typing import cast
 from goalcheck.errors import UnreadableDocument, display_name
 from goalcheck.ingest.docx import read_docx
 from goalcheck.ingest.limits import ReadLimits, check_bytes, check_chars, check_zip
+from goalcheck.ingest.pdf import PageCallback
 from goalcheck.ingest.pdfium import read_pdf
 from goalcheck.ingest.text import read_text
-from goalcheck.language import detect_language
+from goalcheck.language import detect_language, language_name
 from goalcheck.options import OCR_MODES, PDF_READERS, PdfReader, choice, ocr_mode
 from goalcheck.schema import Document
 
@@ -120,7 +121,7 @@ def _language_warnings(doc: Document) -> list[str]:
                  "so goals may be missed.")]
     language = detect_language(text)
     if len(words) >= 30 and language not in (None, "en"):
-        return [(f"The document is not in English (it looks like language '{language}'); goalcheck reads "
+        return [(f"The document is not in English (it looks like {language_name(language)}); goalcheck reads "
                  "English IEPs only, so goals may be missed, and those found are reported as not analysed.")]
     return []
 
@@ -135,6 +136,7 @@ def read_document(
     ocr: str = "auto",
     limits: ReadLimits | None = None,
     reader: str = "auto",
+    on_page: PageCallback | None = None,
 ) -> Document:
     """Read an IEP file into a Document of lines with layout facts.
 
@@ -152,6 +154,9 @@ def read_document(
         reader: how PDF pages are read: "auto" (PDFium, pdfplumber for pages
             PDFium cannot place), "pdfium" or "pdfplumber"; see
             ``goalcheck.ingest.pdfium``. The goals are the same with each.
+        on_page: called after each page with ``(pages read, pages in all)``
+            (``pages in all`` is 0 when the file does not say); once for a
+            text or Word file.
 
     Returns:
         The Document; non-fatal problems are in ``Document.warnings``.
@@ -181,7 +186,8 @@ def read_document(
     kind = sniff(data)
     if kind == "pdf":
 
-        doc = read_pdf(data, label, reader=pdf_reader, password=password, limits=limits, ocr_mode=mode)
+        doc = read_pdf(data, label, reader=pdf_reader, password=password, limits=limits, ocr_mode=mode,
+                       on_page=on_page)
     elif kind == "docx":
 
         check_zip(label, data, limits)
@@ -209,6 +215,8 @@ def read_document(
         if kind == "an HTML web page":
             advice = "open it in a browser and print it to PDF, or save it as text."
         raise UnreadableDocument(label, f"this is {kind}, not a PDF, Word (.docx) or text file; {advice}")
+    if kind != "pdf" and on_page is not None:
+        on_page(doc.pages, doc.pages)
     for line in doc.lines:
         if _CONTROL.search(line.text):
             line.text = _CONTROL.sub("", line.text)

@@ -35,6 +35,9 @@ from goalcheck.ingest.limits import (
 from goalcheck.options import OcrMode
 from goalcheck.schema import Document, Line
 
+#: Called after each page read: ``(pages read, pages the PDF declares or 0)``.
+PageCallback = Callable[[int, int], None]
+
 logger = logging.getLogger(__name__)
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -370,7 +373,8 @@ def _close(pdf: pdfplumber.PDF) -> None:
 
 def read_pdf(data: bytes, source: str, *, password: str | None = None,
              limits: ReadLimits | None = None, ocr_mode: OcrMode = "auto",
-             page_view: Callable[[Page], Any] | None = None) -> Document:
+             page_view: Callable[[Page], Any] | None = None,
+             on_page: PageCallback | None = None) -> Document:
     """Read a PDF's bytes into a Document (see ``goalcheck.ingest.read_document``).
 
     A PDF whose cross-reference table is damaged is read a second time with
@@ -378,11 +382,12 @@ def read_pdf(data: bytes, source: str, *, password: str | None = None,
 
     ``page_view`` may replace a page by another object with the same reading
     methods (``goalcheck.ingest.pdfium`` reads pages through PDFium this way);
-    a rebuilt PDF is read by pdfplumber alone.
+    a rebuilt PDF is read by pdfplumber alone. ``on_page(read, declared)`` is
+    called after each page (``declared``: the page count the PDF states, or 0).
     """
     limits = limits or ReadLimits()
     try:
-        return _read_pdf(data, source, password, limits, ocr_mode, page_view)
+        return _read_pdf(data, source, password, limits, ocr_mode, page_view, on_page)
     except (EncryptedDocument, DocumentTooLarge):
         raise
     except UnreadableDocument as first:
@@ -390,7 +395,7 @@ def read_pdf(data: bytes, source: str, *, password: str | None = None,
         if repaired is None:
             raise
         try:
-            doc = _read_pdf(repaired, source, password, limits, ocr_mode)
+            doc = _read_pdf(repaired, source, password, limits, ocr_mode, on_page=on_page)
         except (EncryptedDocument, DocumentTooLarge):
             raise
         except UnreadableDocument:
@@ -404,7 +409,8 @@ def read_pdf(data: bytes, source: str, *, password: str | None = None,
 
 
 def _read_pdf(data: bytes, source: str, password: str | None, limits: ReadLimits,
-              ocr_mode: OcrMode, page_view: Callable[[Page], Any] | None = None) -> Document:
+              ocr_mode: OcrMode, page_view: Callable[[Page], Any] | None = None,
+              on_page: PageCallback | None = None) -> Document:
     max_pages = limits.max_pages
     pdf = _open(data, source, password)
     warnings: list[str] = []
@@ -465,6 +471,8 @@ def _read_pdf(data: bytes, source: str, password: str | None, limits: ReadLimits
                 finally:
                     page.close()
                     _forget_page(pdf, page_obj)
+                if on_page is not None:
+                    on_page(number, declared or 0)
         except (UnreadableDocument, MemoryError):
             raise
         except Exception as exc:  # noqa: BLE001 - broken page tree

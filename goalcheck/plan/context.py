@@ -91,6 +91,8 @@ class PlanContext:
     student: Student
     previous: DocumentReport | None = None
     goal_at: dict[str, int] = field(default_factory=dict)  # goal id -> index of its item
+    #: Results several checks share (present-level sentences, each goal's levels), computed once.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def annual(self) -> list[GoalAnalysis]:

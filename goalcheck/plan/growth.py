@@ -76,7 +76,14 @@ def _pair(baselines: list[Quantity], targets: list[Quantity]) -> tuple[Quantity 
 
 
 def levels(ctx: PlanContext, goal: GoalAnalysis) -> Levels:
-    """Find the goal's target and baseline (see module docstring)."""
+    """Find the goal's target and baseline (see module docstring); once per goal and plan."""
+    key = ("levels", id(goal))
+    if key not in ctx.memo:
+        ctx.memo[key] = _levels(ctx, goal)
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+def _levels(ctx: PlanContext, goal: GoalAnalysis) -> Levels:
     text = goal.text
     lv = Levels(goal)
     m = _FROM_TO.search(text)
@@ -128,9 +135,10 @@ def levels(ctx: PlanContext, goal: GoalAnalysis) -> Levels:
 _STOP = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "will", "be", "is", "are", "was", "his", "her", "their", "she", "he", "they", "given", "during", "when", "as", "from", "that", "this", "each", "per", "than", "into", "its", "it"])
 
 
-def _content_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
     """Words that carry content, crudely stemmed ("paragraphs" -> "paragraph")."""
-    return {re.sub(r"(?<=[a-z]{3})s$", "", w) for w in re.findall(r"[a-z][a-z-]{2,}", text.lower()) if w not in _STOP}
+    return frozenset({re.sub(r"(?<=[a-z]{3})s$", "", w) for w in re.findall(r"[a-z][a-z-]{2,}", text.lower()) if w not in _STOP})
 
 
 _NONE_YET = re.compile(r"\b(?:has|have|does|did)\s+not\s+yet\b|\bnot\s+yet\b|\bhas\s+never\b|\bdoes\s+not\s+(?:\w+\s+){0,2}(?:any|at\s+all)\b", _R)

@@ -60,7 +60,13 @@ def _service_words() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], 
 
 def areas_named(text: str) -> list[Area]:
     """The areas a sentence names (by the words of present levels)."""
-    return [a for a in areas() if a.needs.search(text)]
+    return list(_areas_named(text))
+
+
+@lru_cache(maxsize=4096)
+def _areas_named(text: str) -> tuple[Area, ...]:
+    # Cached: the plan checks read each present-level sentence once per goal.
+    return tuple(a for a in areas() if a.needs.search(text))
 
 
 def _concern_item(item: Item) -> bool:
@@ -70,6 +76,12 @@ def _concern_item(item: Item) -> bool:
 
 def present_level_sentences(ctx: PlanContext) -> list[tuple[Item, str, bool]]:
     """(item, sentence, is a need) for the present levels and for parent or teacher concern lines."""
+    if "present_level_sentences" not in ctx.memo:
+        ctx.memo["present_level_sentences"] = _present_level_sentences(ctx)
+    return list(ctx.memo["present_level_sentences"])
+
+
+def _present_level_sentences(ctx: PlanContext) -> list[tuple[Item, str, bool]]:
     cue = _cues()[0]
     goal_items = set(ctx.goal_at.values())
     out: list[tuple[Item, str, bool]] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 __all__ = [
     "INSTRUCTIONAL_WEEKS",
@@ -94,6 +95,12 @@ def _stem(noun: str) -> str:
 
 def quantities(text: str) -> list[Quantity]:
     """Every value with a unit in ``text``, in reading order (a span is read once)."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    # Cached: the plan checks read each present-level sentence once per goal.
     taken: list[tuple[int, int]] = []
     out: list[Quantity] = []
 
@@ -121,7 +128,7 @@ def quantities(text: str) -> list[Quantity]:
                 if pct <= 100:
                     taken.append((m.start(), m.end()))
                     out.append(Quantity(round(pct, 1), "percent", m.group(0), m.start(), m.end()))
-    return sorted(out, key=lambda q: q.start)
+    return tuple(sorted(out, key=lambda q: q.start))
 
 
 _RUBRIC = re.compile(r"\b(?:rubric|scale)\b", _R)

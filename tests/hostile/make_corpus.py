@@ -598,7 +598,7 @@ def _kinds(work: Path) -> list[Kind]:
         Kind("newline_name", "File name with a newline", "plan\nnew.txt", _bytes(IEP_TEXT.encode), "ok",
              min_goals=2),
         Kind("spanish", "A Spanish IEP", "plan_es.txt", _bytes(SPANISH_TEXT.encode), "ok",
-             "The document is not in English (it looks like language 'es')"),
+             "The document is not in English (it looks like Spanish)"),
         Kind("symlink_loop", "Symbolic link loop", "loop.pdf", _symlink_loop, "error",
              "cannot open the file (Too many levels of symbolic links)", file_only=True),
         Kind("dangling", "Symbolic link to nothing", "dangling.pdf", _dangling, "error",

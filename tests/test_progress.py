@@ -1,0 +1,84 @@
+"""analyze_document(progress=...): stages in order, counts that grow to their totals, the same
+report as without it, and a callback that raises stops the analysis (issue 14.6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from goalcheck.api import LINES_PER_REPORT, STAGES, analyze_document, line_scorer
+from goalcheck.data import SAMPLE_IEP
+from goalcheck.ml.predict import combined_line_scorer
+
+GOAL = ("Goal {i}: By June 2027, given a grade {g} passage, Sam will read aloud {i} words correct per "
+        "minute in {t} of 5 trials, as measured by weekly probes.")
+NOTE = "Note {i}: Sam read {i} pages of a book about {topic} with a partner on day {i}."
+TOPICS = ("trains", "whales", "volcanoes", "the moon", "bridges")
+
+
+def _long_text(goals: int, notes: int) -> bytes:
+    lines = ["Annual Goals", *(GOAL.format(i=i, g=2 + i % 4, t=1 + i % 5) for i in range(1, goals + 1)),
+             "Present Levels", *(NOTE.format(i=i, topic=TOPICS[i % 5]) for i in range(notes))]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _record(source: bytes | object, **kw: object) -> tuple[list[tuple[str, int, int]], object]:
+    calls: list[tuple[str, int, int]] = []
+    report = analyze_document(source, progress=lambda s, d, t: calls.append((s, d, t)), **kw)
+    return calls, report
+
+
+def _check_order(calls: list[tuple[str, int, int]]) -> None:
+    stages = [s for s, _, _ in calls]
+    assert stages == sorted(stages, key=STAGES.index), "stages out of order"
+    for stage in set(stages):
+        seen = [(d, t) for s, d, t in calls if s == stage]
+        dones = [d for d, _ in seen]
+        assert dones == sorted(dones), (stage, dones)
+        last_done, last_total = seen[-1]
+        assert last_total == 0 or last_done == last_total, (stage, seen[-1])
+
+
+def test_a_pdf_reports_every_page_then_lines_goals_and_plan() -> None:
+    calls, report = _record(SAMPLE_IEP)
+    _check_order(calls)
+    pages = [(d, t) for s, d, t in calls if s == "reading" and d]
+    assert pages == [(n, report.pages) for n in range(1, report.pages + 1)]
+    assert calls[-1] == ("reviewing the plan", 1, 1)
+    assert ("analysing goals", len(report.goals), len(report.goals)) in calls
+    assert report.to_dict() == analyze_document(SAMPLE_IEP).to_dict()
+
+
+def test_a_long_text_reports_its_lines_in_steps() -> None:
+    data = _long_text(goals=30, notes=2 * LINES_PER_REPORT)
+    calls, report = _record(data, name="long.txt")
+    _check_order(calls)
+    lines = [(d, t) for s, d, t in calls if s == "finding goals"]
+    total = lines[-1][1]
+    assert total > 2 * LINES_PER_REPORT and len(lines) >= 4
+    assert lines[1] == (LINES_PER_REPORT, total)  # the first step comes after LINES_PER_REPORT lines
+    assert ("reading", 1, 1) in calls  # a text file is read in one step
+    assert len(report.goals) == 30
+    assert report.to_dict() == analyze_document(data, name="long.txt").to_dict()
+
+
+def test_an_exception_from_the_callback_stops_the_analysis() -> None:
+    class Enough(Exception):
+        pass
+
+    def stop(stage: str, done: int, total: int) -> None:
+        if stage == "finding goals" and done:
+            raise Enough
+
+    with pytest.raises(Enough):
+        analyze_document(_long_text(goals=5, notes=LINES_PER_REPORT + 10), name="x.txt", progress=stop)
+
+
+def test_the_reporting_scorer_scores_as_one_batch() -> None:
+    texts = [GOAL.format(i=i, g=3, t=4) if i % 3 else NOTE.format(i=i, topic="trains")
+             for i in range(LINES_PER_REPORT + 37)]
+    kinds = ["annual_goals"] * len(texts)
+    seen: list[int] = []
+    scorer = line_scorer(lambda s, d, t: seen.append(d))
+    assert scorer.many(texts, kinds) == combined_line_scorer.many(texts, kinds)  # type: ignore[attr-defined]
+    assert seen == [0, LINES_PER_REPORT, len(texts)]
+    assert scorer(texts[1], "annual_goals") == combined_line_scorer(texts[1], "annual_goals")
