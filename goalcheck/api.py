@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .components.base import add, is_english, register_extensions
 from .components.text import MAX_GOAL_CHARS, fold_case
 from .convert import analysis_from_doc, finish, rules_analysis
-from .extract import GoalScorer, extract_goals, points_to_goal
+from .extract import extract_goals, points_to_goal
 from .grade import document_grade
 from .ingest import read_document
 from .ingest.limits import ReadLimits
@@ -36,8 +36,7 @@ Progress = Callable[[str, int, int], None]
 #: The stages of a document's analysis: pages read (``total`` 0 while a PDF does not say
 #: how many it has), lines scored as goal or not, goals analysed, plan checks done.
 STAGES = ("reading", "finding goals", "analysing goals", "reviewing the plan")
-#: How many lines (goals) are scored between two progress reports.
-LINES_PER_REPORT = 500
+#: How many goals are analysed between two progress reports (lines: ``extract.SCORE_BATCH``).
 GOALS_PER_REPORT = 64
 
 #: Form-field roles that are measurability components (RUBRIC 2).
@@ -119,32 +118,6 @@ def _analyze(texts: list[str], kinds: Sequence[str | None] | None,
     return out
 
 
-def line_scorer(progress: Progress | None = None) -> GoalScorer:
-    """The goal-line scorer of documents (rules and line model), reporting as it scores.
-
-    Its batch form scores :data:`LINES_PER_REPORT` lines at a time and calls
-    ``progress("finding goals", scored, total)`` after each; the scores are the
-    same as in one batch (each line is scored on its own).
-    """
-    if progress is None:
-        return combined_line_scorer
-    many = combined_line_scorer.many  # type: ignore[attr-defined]
-
-    def score_many(texts: list[str], kinds: list[str]) -> list[tuple[str, float]]:
-        out: list[tuple[str, float]] = []
-        progress("finding goals", 0, len(texts))
-        for i in range(0, len(texts), LINES_PER_REPORT):
-            out += many(texts[i:i + LINES_PER_REPORT], kinds[i:i + LINES_PER_REPORT])
-            progress("finding goals", len(out), len(texts))
-        return out
-
-    def score(text: str, kind: str = "") -> tuple[str, float]:
-        return combined_line_scorer(text, kind)
-
-    score.many = score_many  # type: ignore[attr-defined]
-    return score
-
-
 def goal_docs(texts: Sequence[str], kinds: Sequence[str | None] | None = None,
               grades: Sequence[str | None] | None = None) -> Iterator[Doc]:
     """Tokenised Docs of goals (ALL CAPS folded, long texts cut), with their kind and grade, made as consumed."""
@@ -211,7 +184,7 @@ def analyze_document(
     same student (a file or its report), adds the recycled-goals check.
 
     ``progress(stage, done, total)``, when given, is called as the work goes on:
-    after each PDF page (``"reading"``), each :data:`LINES_PER_REPORT` lines
+    after each PDF page (``"reading"``), each batch of distinct lines
     scored (``"finding goals"``), each :data:`GOALS_PER_REPORT` goals analysed
     (``"analysing goals"``) and around the plan checks (``"reviewing the plan"``).
     An exception it raises (e.g. a time limit) stops the analysis and reaches the caller.
@@ -235,7 +208,9 @@ def analyze_document(
         on_page=None if progress is None else (lambda done, total: progress("reading", done, total)),
     )
     sections = find_sections(document)
-    goals = extract_goals(document, sections, scorer=line_scorer(progress))
+    goals = extract_goals(
+        document, sections, scorer=combined_line_scorer,
+        on_lines=None if progress is None else (lambda done, total: progress("finding goals", done, total)))
     grade = document_grade(line.text for line in document.lines)
     flat: list[tuple[str, str | None, Goal]] = []
     for gi, goal in enumerate(goals):

@@ -648,16 +648,22 @@ def field_of(text: str, page: int | None = None) -> FormField | None:
 SCORE_BATCH = 512
 
 
-def _batched(score: GoalScorer, units: list[Any]) -> GoalScorer:
-    """Score the units' distinct lines ``SCORE_BATCH`` at a time when the scorer offers ``score.many(texts, kinds)``."""
+def _batched(score: GoalScorer, units: list[Any],
+             on_lines: Callable[[int, int], None] | None = None) -> GoalScorer:
+    """Score the units' distinct lines ``SCORE_BATCH`` at a time when the scorer offers
+    ``score.many(texts, kinds)``; ``on_lines(scored, total)`` follows each batch."""
     many = getattr(score, "many", None)
     if many is None:
         return score
     keys = list(dict.fromkeys((u.text, u.section.kind if u.section else "") for u in units))
     results: dict[tuple[str, str], tuple[str, float]] = {}
+    if on_lines is not None:
+        on_lines(0, len(keys))
     for start in range(0, len(keys), SCORE_BATCH):
         chunk = keys[start:start + SCORE_BATCH]
         results.update(zip(chunk, many([k[0] for k in chunk], [k[1] for k in chunk]), strict=True))
+        if on_lines is not None:
+            on_lines(start + len(chunk), len(keys))
     return lambda text, kind: results.get((text, kind)) or score(text, kind)
 
 
@@ -719,7 +725,8 @@ class _State:
 
 
 def extract_goals(document: Document, sections: list[Section], *,
-                  scorer: GoalScorer | None = None, threshold: float = THRESHOLD) -> list[Goal]:
+                  scorer: GoalScorer | None = None, threshold: float = THRESHOLD,
+                  on_lines: Callable[[int, int], None] | None = None) -> list[Goal]:
     """The goals of a document: annual goals (objectives attached) and postsecondary goals.
 
     Args:
@@ -727,6 +734,8 @@ def extract_goals(document: Document, sections: list[Section], *,
         sections: its sections (from ``find_sections``).
         scorer: overrides :data:`is_goal_line` for this call.
         threshold: the probability from which a unit counts as a goal.
+        on_lines: called as ``(lines scored, lines to score)`` while a batch scorer
+            (one with ``many``) scores the document's distinct lines.
 
     Returns:
         Goals in document order; objectives sit in their goal's ``objectives``
@@ -737,7 +746,7 @@ def extract_goals(document: Document, sections: list[Section], *,
     score = scorer or is_goal_line
     owners = assign_lines(document, sections)
     units = build_units(document, owners, heading_lines(document))
-    score = _batched(score, [u for u in units if _may_be_goal(u)])
+    score = _batched(score, [u for u in units if _may_be_goal(u)], on_lines)
     st = _State()
     last_section: Section | None = None
     following = _next_labels(units)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from goalcheck.api import LINES_PER_REPORT, STAGES, analyze_document, line_scorer
+from goalcheck.api import STAGES, analyze_document
 from goalcheck.data import SAMPLE_IEP
-from goalcheck.ml.predict import combined_line_scorer
+from goalcheck.extract import SCORE_BATCH
 
 GOAL = ("Goal {i}: By June 2027, given a grade {g} passage, Sam will read aloud {i} words correct per "
         "minute in {t} of 5 trials, as measured by weekly probes.")
@@ -49,13 +49,13 @@ def test_a_pdf_reports_every_page_then_lines_goals_and_plan() -> None:
 
 
 def test_a_long_text_reports_its_lines_in_steps() -> None:
-    data = _long_text(goals=30, notes=2 * LINES_PER_REPORT)
+    data = _long_text(goals=30, notes=2 * SCORE_BATCH)
     calls, report = _record(data, name="long.txt")
     _check_order(calls)
     lines = [(d, t) for s, d, t in calls if s == "finding goals"]
     total = lines[-1][1]
-    assert total > 2 * LINES_PER_REPORT and len(lines) >= 4
-    assert lines[1] == (LINES_PER_REPORT, total)  # the first step comes after LINES_PER_REPORT lines
+    assert total > 2 * SCORE_BATCH and len(lines) >= 4
+    assert lines[0] == (0, total) and lines[1] == (SCORE_BATCH, total)  # a step per batch of lines
     assert ("reading", 1, 1) in calls  # a text file is read in one step
     assert len(report.goals) == 30
     assert report.to_dict() == analyze_document(data, name="long.txt").to_dict()
@@ -70,15 +70,4 @@ def test_an_exception_from_the_callback_stops_the_analysis() -> None:
             raise Enough
 
     with pytest.raises(Enough):
-        analyze_document(_long_text(goals=5, notes=LINES_PER_REPORT + 10), name="x.txt", progress=stop)
-
-
-def test_the_reporting_scorer_scores_as_one_batch() -> None:
-    texts = [GOAL.format(i=i, g=3, t=4) if i % 3 else NOTE.format(i=i, topic="trains")
-             for i in range(LINES_PER_REPORT + 37)]
-    kinds = ["annual_goals"] * len(texts)
-    seen: list[int] = []
-    scorer = line_scorer(lambda s, d, t: seen.append(d))
-    assert scorer.many(texts, kinds) == combined_line_scorer.many(texts, kinds)  # type: ignore[attr-defined]
-    assert seen == [0, LINES_PER_REPORT, len(texts)]
-    assert scorer(texts[1], "annual_goals") == combined_line_scorer(texts[1], "annual_goals")
+        analyze_document(_long_text(goals=5, notes=SCORE_BATCH + 10), name="x.txt", progress=stop)
