@@ -33,6 +33,7 @@ from .extract import split_goals
 from .language import LANGUAGE_NAMES, language_name
 from .ingest.limits import TimeLimitExceeded
 from .markup import segments
+from .options import APP_TIMEOUT, APP_TIMEOUT_VARIABLE
 from .profiles import (DEFAULT_PROFILE, ProfileError, RubricProfile, load_profile, parse_profile,
                        shipped_profiles)
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis
@@ -571,10 +572,6 @@ def describe_counts(frame: pd.DataFrame, what: str) -> str:
 
 # ---------------------------------------------------------------- uploads and progress
 
-#: Seconds one uploaded file may take before the app stops it (``goalcheck app --timeout``,
-#: or the environment variable below; 0: no limit).
-APP_TIMEOUT = 120.0
-TIMEOUT_VARIABLE = "GOALCHECK_APP_TIMEOUT"
 #: Streamlit's own upload limit when nothing else is set (``server.maxUploadSize``, MB).
 UPLOAD_LIMIT_MB = 200
 
@@ -590,7 +587,7 @@ def app_timeout(environ: dict[str, str] | None = None) -> float:
         >>> app_timeout({"GOALCHECK_APP_TIMEOUT": "30"}), app_timeout({"GOALCHECK_APP_TIMEOUT": "soon"})
         (30.0, 120.0)
     """
-    raw = (environ if environ is not None else os.environ).get(TIMEOUT_VARIABLE, "")
+    raw = (environ if environ is not None else os.environ).get(APP_TIMEOUT_VARIABLE, "")
     try:
         value = float(raw)
     except ValueError:

@@ -24,7 +24,7 @@ from .explain import alignment_words, match_words, short_code
 from .export import goal_rows, to_csv
 from .ingest.limits import ReadLimits, TimeLimitExceeded, option, time_limit
 from .markup import segments
-from .options import PDF_READERS
+from .options import APP_TIMEOUT, APP_TIMEOUT_VARIABLE, PDF_READERS
 from .profiles import DEFAULT_PROFILE, ProfileError, RubricProfile, load_profile, shipped_profiles
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis, PlanReview
 from .version import __version__
@@ -247,6 +247,9 @@ def _app_parser() -> argparse.ArgumentParser:
                    help="address to serve on (localhost); 0.0.0.0 serves your network too")
     p.add_argument("--max-upload-mb", type=int, default=25,
                    help="largest file the uploader takes, in MB (25)")
+    p.add_argument("--timeout", type=float, default=APP_TIMEOUT, metavar="SECONDS",
+                   help=f"stop analysing one file after this many seconds, with a message "
+                   f"({APP_TIMEOUT:g}; 0: no limit)")
     return p
 
 
@@ -259,6 +262,11 @@ def app_command(args: argparse.Namespace, app: Path) -> list[str]:
             *(f"--{k}={v}" for k, v in settings.items())]
 
 
+
+
+def app_environment(args: argparse.Namespace) -> dict[str, str]:
+    """The app server's environment: this one, with the app's time limit per file."""
+    return {**os.environ, APP_TIMEOUT_VARIABLE: f"{args.timeout:g}"}
 
 
 def limits_from_args(args: argparse.Namespace) -> ReadLimits:
@@ -380,7 +388,10 @@ def _app(argv: Sequence[str]) -> int:
     except ImportError:
         print("goalcheck: the app needs Streamlit: pip install 'goalcheck[app]'", file=sys.stderr)
         return 2
-    server = subprocess.Popen(app_command(args, app))
+    if args.timeout < 0:
+        print("goalcheck: --timeout must be 0 (no limit) or a number of seconds", file=sys.stderr)
+        return 2
+    server = subprocess.Popen(app_command(args, app), env=app_environment(args))
 
     def stop(signum: int, frame: object) -> None:  # pass a stop on to the server, never orphan it
         server.terminate()

@@ -211,18 +211,18 @@ def alignment_words(a: GoalAnalysis) -> str:
     """A goal's standards alignment as a short phrase (no figures, no internal names).
 
     "cites a standard", "close match", "possible match", "weak match", "no close match",
-    "names no skill" or "does not apply (functional goal)".
+    "names no skill" or "not applicable to a functional goal".
 
     Example:
         >>> from goalcheck import analyze_goal
         >>> alignment_words(analyze_goal("Sam will solve 3.OA.7 facts with 90% accuracy."))
         'cites a standard'
         >>> alignment_words(analyze_goal("Sam will wash his hands before lunch in 4 of 5 days."))
-        'does not apply (functional goal)'
+        'not applicable to a functional goal'
     """
     al = a.alignment
     if al is None or al.status == "not_applicable":
-        return "does not apply (functional goal)"
+        return "not applicable to a functional goal"
     if al.status == "explicit":
         return "cites a standard"
     if al.status == "inferred" and al.standards:

@@ -72,3 +72,9 @@ def ocr_mode(value: str) -> OcrMode:
     if name not in OCR_MODES:
         raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {value!r}")
     return cast(OcrMode, name)
+
+
+#: Seconds the app may spend on one uploaded file before it stops with a message
+#: (``goalcheck app --timeout``, which hands it to the server in this environment variable).
+APP_TIMEOUT = 120.0
+APP_TIMEOUT_VARIABLE = "GOALCHECK_APP_TIMEOUT"

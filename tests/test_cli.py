@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from goalcheck.cli import main
 
@@ -132,3 +133,31 @@ def test_analyze_csv_keeps_paths_and_fills_document_id(tmp_path) -> None:
     rows = list(csv.DictReader(out.open()))
     assert rows and {r["file"] for r in rows} == {str(copy)}
     assert {r["document_id"] for r in rows} == {hashlib.sha256(copy.read_bytes()).hexdigest()}
+
+
+def test_check_text_says_standards_in_plain_words(capsys) -> None:
+    from goalcheck import explain
+
+    goal = "By June 2027, Maya will add fractions with unlike denominators with 80% accuracy."
+    assert main(["check", goal, "--grade", "10"]) == 0
+    out = capsys.readouterr().out
+    assert "similarity" not in out and "inferred" not in out
+    standards = [ln for ln in out.splitlines() if ln.startswith("Standard: ")]
+    assert standards and all(re.fullmatch(r"Standard: \S+ \(grade [\dK-]+, (close|possible|weak) match\)", s)
+                             for s in standards), standards
+    assert "the student is in grade 10" in out
+    assert main(["check", "By June 2027, Maya will read the days of the week with 90% accuracy."]) == 0
+    out = capsys.readouterr().out
+    assert f"Standard: none ({explain.NO_CLOSE_MATCH})" in out and "(no close match)" in out
+
+
+def test_app_timeout_goes_to_the_server(monkeypatch) -> None:
+    import argparse
+
+    from goalcheck.cli import _app_parser, app_environment
+
+    args = _app_parser().parse_args(["--timeout", "30"])
+    assert app_environment(args)["GOALCHECK_APP_TIMEOUT"] == "30"
+    assert _app_parser().parse_args([]).timeout == 120
+    assert isinstance(args, argparse.Namespace)
+    assert main(["app", "--timeout", "-1"]) == 2

@@ -221,3 +221,46 @@ def test_html_report_of_a_real_plan(state_form: DocumentReport) -> None:
 def test_html_of_an_empty_report() -> None:
     html = to_html(DocumentReport(source="empty.pdf", pages=1))
     assert "No goals were found." in html
+
+
+# --------------------------------------------------------------------- issue 14: one span markup, rubric
+
+
+def test_html_marks_the_runs_of_markup_segments() -> None:
+    from goalcheck.markup import segments
+
+    report = _tricky_report()
+    g = report.goals[0]
+    html = to_html(report)
+    for seg in segments(g):
+        if seg.components:
+            label = ", ".join(sorted(seg.components))
+            assert f'title="{label}">' in html, seg
+
+
+def test_html_never_marks_a_form_field_span_in_the_goal_text() -> None:
+    """The old highlighter put a field's span (offsets into the field's own text) over the goal's
+    first characters; form-field spans belong to the field (markup.segments leaves them out)."""
+    report = _tricky_report()
+    g = report.goals[0]
+    g.components["measurement"] = Component(True, [Span(0, 30, "weekly writing probes", field="Method")])
+    html = to_html(report)
+    assert '<span class="c-timeframe" title="timeframe">By May 2027</span>' in html
+    assert "c-measurement" not in html.split('<p class="gtext">', 1)[1].split("</p>", 1)[0]
+
+
+def test_every_export_records_the_rubric_profile() -> None:
+    from goalcheck.api import analyze_document
+
+    report = analyze_document(b"Annual Goals\nBy May 2027, Jo will read 20 sight words with 90% accuracy.\n",
+                              name="jo.txt", rubric="smart")
+    rows = goal_rows(report)
+    assert {(r["rubric"], r["rubric_version"]) for r in rows} == {("smart", "2")}
+    assert "rubric,rubric_version" in to_csv(rows).splitlines()[0]
+    assert json.loads(to_json(report))["rubric"] == {"name": "smart", "version": "2"}
+    assert "rubric smart (version 2)" in to_html(report)
+
+
+def test_html_says_alignment_in_words() -> None:
+    html = to_html(_tricky_report())
+    assert "close match (40): W.3.1, grade 3" in html and "inferred" not in html
