@@ -236,10 +236,16 @@ def test_cold_start_then_review_the_sample(app_url: str, browser: Any, outside: 
     for fg, bg in colours:
         back = bg if "rgba(0, 0, 0, 0)" not in bg else "rgb(255, 255, 255)"
         assert _contrast(fg, back) >= 4.5, (fg, bg)
+    # Alignment in plain words, never a similarity figure or the old labels.
+    badges = " | ".join(page.locator(".gc-badge").all_inner_texts())
+    assert re.search(r"(Close|Possible|Weak) match|Cites a standard|No close match|Not applicable", badges)
+    main_text = page.locator("[data-testid=stMain]").inner_text()
+    assert "similarity" not in main_text.lower() and "Matches a standard" not in main_text
+    assert "No matching standard" not in main_text
     # The chart has a text alternative.
     expect(page.get_by_text(re.compile(r"^Which components are missing most \(goals missing it\): Timeframe \d+"))) \
         .to_be_visible()
-    page.wait_for_timeout(800)  # let the chart finish drawing
+    page.wait_for_timeout(400)  # let the chart finish drawing
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     # A damaged file next to the sample: a plain error, the sample's cards stay.
@@ -269,10 +275,10 @@ def test_phone_layout(app_url: str, browser: Any, outside: list[str], sample: An
     # The modes are labelled on the page itself, not hidden behind an icon.
     for mode in ("Review a plan", "Practice", "Score many"):
         expect(page.get_by_text(mode, exact=True).first).to_be_visible(timeout=60_000)
-    page.locator("input[type=file]").first.set_input_files(str(SAMPLE_IEP))
+    page.get_by_role("button", name="Try the sample IEP").click()
     expect(page.locator("div[class*='st-key-card_']")).to_have_count(
         min(GOALS_PER_PAGE, len(sample.goals)), timeout=120_000)
-    page.wait_for_timeout(500)
+    page.wait_for_timeout(300)
     height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
     assert height < 6000, height
     wide = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMain] *')]
@@ -293,7 +299,8 @@ def test_score_many(app_url: str, browser: Any, outside: list[str], sample: Any)
     page.get_by_text("Score many", exact=True).first.click(timeout=60_000)
     expect(page.get_by_role("heading", name="Score many")).to_be_visible(timeout=30_000)
     other = ROOT / "tests" / "corpus" / "state_form.pdf"
-    page.locator("input[type=file]").first.set_input_files([str(SAMPLE_IEP), str(other)])
+    page.get_by_role("button", name="Add the sample IEP").click()
+    page.locator("input[type=file]").first.set_input_files(str(other))
     expect(page.get_by_text("Download all rows")).to_be_visible(timeout=120_000)
     expect(page.get_by_role("button", name="CSV, all rows")).to_be_visible(timeout=30_000)
     expect(page.get_by_role("button", name="Parquet, all rows")).to_be_visible(timeout=30_000)
@@ -313,7 +320,7 @@ def test_score_many(app_url: str, browser: Any, outside: list[str], sample: Any)
     for text in ("Overall scores of", "Measurability scores of", "Components missing",
                  "Domain mix", "Mean overall score per file"):
         expect(page.get_by_text(text).first).to_be_visible()
-    page.wait_for_timeout(800)
+    page.wait_for_timeout(400)
     _shot(page, "score_many_charts.png")
     page.context.close()
 
@@ -324,7 +331,7 @@ def test_big_text_shows_moving_progress(app_url: str, browser: Any, outside: lis
 
     goal = ("Goal {i}: By June 2027, given a grade 3 passage, Maya will read aloud {i} words "
             "correct per minute in 3 of 4 trials, as measured by weekly probes.\n")
-    body = ("Annual Goals\n" + "".join(goal.format(i=i) for i in range(1, 200)) + "\n") * 4
+    body = "Annual Goals\n" + "".join(goal.format(i=i) for i in range(1, 400)) + "\n"
     page = _page(browser, outside, width=1280, height=1000)
     page.goto(app_url)
     page.locator("input[type=file]").first.set_input_files(
@@ -336,23 +343,72 @@ def test_big_text_shows_moving_progress(app_url: str, browser: Any, outside: lis
         r"Analysing big_plan\.txt \(1 of 1, 0\.\d MB\): analysing goals: [1-9][\d,]* of [\d,]+ goals"
         r" \(\d+ s\)"))).to_be_visible()
     assert float(bar.locator("[role=progressbar]").get_attribute("aria-valuenow") or 0) > 0
+    _shot(page, "progress.png")
     expect(page.locator("div[class*='st-key-card_']").first).to_be_visible(timeout=180_000)
     page.context.close()
 
 
-def test_practice_check_button(app_url: str, browser: Any, outside: list[str]) -> None:
+def _choose(page: Any, label: str, option: str) -> None:
+    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
+    page.get_by_role("combobox", name=re.compile(f"^{re.escape(label)}")).first.click()
+    page.get_by_role("option", name=option).click()
+
+
+def test_practice_then_rubric_selector_own_file_and_exports(app_url: str, browser: Any, outside: list[str]) -> None:
+    """Issue 11: a shipped or own rubric profile; a malformed file is explained; every view
+    and export uses the chosen profile and records its name and version."""
+    import json
+
     from playwright.sync_api import expect
 
     page = _page(browser, outside, width=1280, height=1400)
     page.goto(app_url)
     page.get_by_text("Practice", exact=True).first.click(timeout=60_000)
     expect(page.get_by_role("heading", name="Practice")).to_be_visible(timeout=30_000)
+    # Feedback on one clear button (issue 14.4), on the page the rubric test goes on with.
     box = page.get_by_role("textbox", name="Type or paste a goal (or several)")
     box.fill("Maya will improve her reading skills.")
     page.get_by_role("button", name="Check", exact=True).click()
     expect(page.locator("div[class*='st-key-practice_card_0'] mark").first).to_be_visible(
         timeout=30_000)
     _shot(page, "practice.png")
+    box.fill("Maya will read 20 sight words with 90% accuracy.")
+    page.get_by_role("button", name="Check", exact=True).click()
+    card = page.locator("div[class*='st-key-practice_card_0']")
+    expect(card.locator(".gc-badge[data-class=measurable]")).to_be_visible(timeout=30_000)
+    _choose(page, "Rubric", "Your own profile file...")
+    profile_input = page.locator("[data-testid=stFileUploader]").filter(
+        has_text="Your rubric profile").locator("input[type=file]")
+    profile_input.set_input_files({"name": "mine.json", "mimeType": "application/json",
+                                   "buffer": b'{"name": "mine", "weights": '})
+    expect(page.get_by_text("Could not use mine.json")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile(r"not valid JSON.*four_part, idea, smart"))).to_be_visible()
+    own = json.loads((ROOT / "goalcheck" / "data" / "profiles" / "smart.json").read_text())
+    own.update(name="district", version="7")
+    profile_input.set_input_files({"name": "district.json", "mimeType": "application/json",
+                                   "buffer": json.dumps(own).encode()})
+    expect(page.get_by_text("Rubric district, version 7: measurable needs behavior, criterion "
+                            "and timeframe.")).to_be_visible(timeout=30_000)
+    expect(card.locator(".gc-badge[data-class=partially_measurable]")).to_be_visible(timeout=30_000)
+    _shot(page, "rubric_own_file.png")
+    # The Review page and its exports use it too.
+    page.get_by_text("Review a plan", exact=True).first.click()
+    page.get_by_role("button", name="Try the sample IEP").click()
+    expect(page.locator("div[class*='st-key-card_']").first).to_be_visible(timeout=120_000)
+    expect(page.get_by_role("button", name="Printable report")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text(re.compile(r"^Which components are missing most \("))).to_be_visible()
+    with page.expect_download() as got:
+        page.get_by_role("button", name="JSON", exact=True).click()
+    data = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
+    assert data["rubric"] == {"name": "district", "version": "7"}
+    assert {g["rubric"]["name"] for g in data["goals"]} == {"district"}
+    with page.expect_download() as got:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    lines = Path(got.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0].endswith(",rubric,rubric_version") and all(ln.endswith(",district,7") for ln in lines[1:])
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Printable report").click()
+    assert "rubric district (version 7)" in Path(got.value.path()).read_text(encoding="utf-8")
     page.context.close()
 
 
