@@ -30,7 +30,7 @@ def plan_text(megabytes: float, goals: int) -> bytes:
               f"correct per minute in {1 + i % 5} of 5 trials, as measured by weekly probes." for i in range(goals)]
     lines.append("Present Levels of Academic Achievement")
     size, i = sum(len(x) + 1 for x in lines), 0
-    while size < megabytes * 1e6:
+    while size + 200 < megabytes * 1e6:
         note = (f"On day {i}, Ravi read {i % 37 + 3} pages about {TOPICS[i % len(TOPICS)]} with partner "
                 f"{i % 11 + 1} and retold {i % 7 + 1} events in order.")
         lines.append(note)
@@ -41,7 +41,7 @@ def plan_text(megabytes: float, goals: int) -> bytes:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=3.0)
+    parser.add_argument("--mb", type=float, default=2.99, help="size (the character limit is 3,000,000)")
     parser.add_argument("--goals", type=int, default=300)
     args = parser.parse_args()
     analyze_document(b"Annual Goals\nBy May 2027, Jo will read 20 words with 90% accuracy.\n", name="warm.txt")
@@ -56,7 +56,8 @@ def main() -> None:
     times = [r[0] for r in reports]
     first_work = next(r[0] for r in reports if r[2] > 0)
     gaps = [b - a for a, b in zip(times, times[1:])]
-    print(f"text: {len(data) / 1e6:.2f} MB, {data.count(b'\n'):,} lines, {len(result.goals)} goals found")
+    lines = data.count(b"\n")
+    print(f"text: {len(data) / 1e6:.2f} MB, {lines:,} lines, {len(result.goals)} goals found")
     print(f"first report: {times[0]:.3f} s; first report of work done: {first_work:.2f} s; "
           f"reports: {len(reports)}; longest gap: {max(gaps):.2f} s; total: {total:.1f} s")
     for stage in dict.fromkeys(r[1] for r in reports):
