@@ -373,8 +373,10 @@ def test_practice_then_rubric_selector_own_file_and_exports(app_url: str, browse
         timeout=30_000)
     _shot(page, "practice.png")
     box.fill("Maya will read 20 sight words with 90% accuracy.")
+    box.press("Control+Enter")  # commit the text before the click, so the click scores it
     page.get_by_role("button", name="Check", exact=True).click()
     card = page.locator("div[class*='st-key-practice_card_0']")
+    expect(card.get_by_text("20 sight words")).to_be_visible(timeout=60_000)
     expect(card.locator(".gc-badge[data-class=measurable]")).to_be_visible(timeout=30_000)
     _choose(page, "Rubric", "Your own profile file...")
     profile_input = page.locator("[data-testid=stFileUploader]").filter(

@@ -101,28 +101,28 @@ def _levels(ctx: PlanContext, goal: GoalAnalysis) -> Levels:
     for s in current:
         target_text = target_text.replace(s, " " * len(s))
     lv.targets = _outside(goal, quantities(target_text))
-    candidates: list[tuple[str, str, int | None]] = []  # (text, source, page)
+    # (text, source, page, its quantities, its content words)
+    candidates: list[tuple[str, str, int | None, list[Quantity], frozenset[str]]] = []
     if goal.baseline:
-        candidates.append((goal.baseline, "its baseline field", goal.page))
-    candidates += [(s, "the goal", goal.page) for s in current]
+        candidates.append((goal.baseline, "its baseline field", goal.page, quantities(goal.baseline),
+                           _content_words(goal.baseline)))
+    candidates += [(s, "the goal", goal.page, quantities(s), _content_words(s)) for s in current]
     area_keys = {a.key for a in areas_named(goal.text)}
-    for item, sentence, _ in present_level_sentences(ctx):
-        named = areas_named(sentence)
-        if any(goal.domain in a.domains for a in named) or (not goal.domain and {a.key for a in named} & area_keys):
-            candidates.append((sentence, "the present levels", item.page))
+    for item, sentence, domains, keys, qs, words_of in _present_facts(ctx):
+        if goal.domain in domains or (not goal.domain and keys & area_keys):
+            candidates.append((sentence, "the present levels", item.page, qs, words_of))
     words = _content_words(goal.text)
-    ranked = sorted(candidates, key=lambda c: (c[1] == "the present levels", -len(words & _content_words(c[0])),
-                                               not quantities(c[0])))
+    ranked = sorted(candidates, key=lambda c: (c[1] == "the present levels", -len(words & c[4]), not c[3]))
     chosen: tuple[str, str, int | None, list[Quantity]] | None = None
-    for cand_text, source, page in ranked:
-        qs = quantities(cand_text) or _zero(cand_text, lv.targets)
+    for cand_text, source, page, found, _ in ranked:
+        qs = found or _zero(cand_text, lv.targets)
         if _pair(qs, lv.targets)[2]:
             chosen = (cand_text, source, page, qs)
             break
     if chosen is None and ranked:
         # no same-unit baseline: the goal's own field first, else the present level closest to the goal
         pick = ranked[0]
-        chosen = (*pick, quantities(pick[0]) or _zero(pick[0], lv.targets))
+        chosen = (pick[0], pick[1], pick[2], pick[3] or _zero(pick[0], lv.targets))
     lv.down = None
     if chosen is not None:
         lv.baseline_text, lv.source, lv.page, lv.baselines = chosen
@@ -133,6 +133,19 @@ def _levels(ctx: PlanContext, goal: GoalAnalysis) -> Levels:
 
 
 _STOP = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "will", "be", "is", "are", "was", "his", "her", "their", "she", "he", "they", "given", "during", "when", "as", "from", "that", "this", "each", "per", "than", "into", "its", "it"])
+
+
+def _present_facts(ctx: PlanContext) -> list[tuple[Any, str, frozenset[str], frozenset[str], list[Quantity], frozenset[str]]]:
+    """Each present-level sentence with what :func:`levels` asks of it (areas' domains and keys,
+    quantities, content words), worked out once per plan rather than once per goal."""
+    if "present_facts" not in ctx.memo:
+        facts = []
+        for item, sentence, _ in present_level_sentences(ctx):
+            named = areas_named(sentence)
+            facts.append((item, sentence, frozenset(d for a in named for d in a.domains),
+                          frozenset(a.key for a in named), quantities(sentence), _content_words(sentence)))
+        ctx.memo["present_facts"] = facts
+    return ctx.memo["present_facts"]  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=4096)
