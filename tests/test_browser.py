@@ -376,7 +376,7 @@ def test_practice_then_rubric_selector_own_file_and_exports(app_url: str, browse
     box.press("Control+Enter")  # commit the text before the click, so the click scores it
     page.get_by_role("button", name="Check", exact=True).click()
     card = page.locator("div[class*='st-key-practice_card_0']")
-    expect(card.get_by_text("20 sight words")).to_be_visible(timeout=60_000)
+    expect(card.get_by_text("20 sight words", exact=True)).to_be_visible(timeout=60_000)
     expect(card.locator(".gc-badge[data-class=measurable]")).to_be_visible(timeout=30_000)
     _choose(page, "Rubric", "Your own profile file...")
     profile_input = page.locator("[data-testid=stFileUploader]").filter(
