@@ -114,9 +114,10 @@ def _levels(ctx: PlanContext, goal: GoalAnalysis) -> Levels:
     words = _content_words(goal.text)
     ranked = sorted(candidates, key=lambda c: (c[1] == "the present levels", -len(words & c[4]), not c[3]))
     chosen: tuple[str, str, int | None, list[Quantity]] | None = None
+    units = {t.unit for t in lv.targets}  # a same-unit pair needs one of these (cheap test first)
     for cand_text, source, page, found, _ in ranked:
         qs = found or _zero(cand_text, lv.targets)
-        if _pair(qs, lv.targets)[2]:
+        if any(q.unit in units for q in qs) and _pair(qs, lv.targets)[2]:
             chosen = (cand_text, source, page, qs)
             break
     if chosen is None and ranked:
@@ -157,13 +158,20 @@ def _content_words(text: str) -> frozenset[str]:
 _NONE_YET = re.compile(r"\b(?:has|have|does|did)\s+not\s+yet\b|\bnot\s+yet\b|\bhas\s+never\b|\bdoes\s+not\s+(?:\w+\s+){0,2}(?:any|at\s+all)\b", _R)
 
 
+@lru_cache(maxsize=65536)
+def _none_yet(text: str) -> tuple[str, int, int] | None:
+    """Where a sentence says the student does not do it yet (asked again for every goal of a plan)."""
+    m = _NONE_YET.search(text)
+    return (m.group(0), m.start(), m.end()) if m else None
+
+
 def _zero(text: str, targets: list[Quantity]) -> list[Quantity]:
     """A baseline that says the student does not do it yet is zero, in the target's unit."""
     t = main_quantity(targets)
-    m = _NONE_YET.search(text)
+    m = _none_yet(text) if t is not None else None
     if t is None or m is None or t.unit in {"grade level", "rubric score"}:
         return []
-    return [Quantity(0.0, t.unit, m.group(0), m.start(), m.end(), noun=t.noun)]
+    return [Quantity(0.0, t.unit, m[0], m[1], m[2], noun=t.noun)]
 
 
 def _fmt(x: float) -> str:
