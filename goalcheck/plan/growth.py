@@ -112,17 +112,25 @@ def _levels(ctx: PlanContext, goal: GoalAnalysis) -> Levels:
         if goal.domain in domains or (not goal.domain and keys & area_keys):
             candidates.append((sentence, "the present levels", item.page, qs, words_of))
     words = _content_words(goal.text)
-    ranked = sorted(candidates, key=lambda c: (c[1] == "the present levels", -len(words & c[4]), not c[3]))
+
+    def rank(c: tuple[str, str, int | None, list[Quantity], frozenset[str]]) -> tuple[bool, int, bool]:
+        # the goal's own baseline first, then the present level sharing most words, with a number
+        return (c[1] == "the present levels", -len(words & c[4]), not c[3])
+
+    # The best-ranked candidate that pairs with a target (the first of a stable sort by rank),
+    # found in one pass: a pair needs a quantity in a target's unit (cheap test first).
+    units = {t.unit for t in lv.targets}
     chosen: tuple[str, str, int | None, list[Quantity]] | None = None
-    units = {t.unit for t in lv.targets}  # a same-unit pair needs one of these (cheap test first)
-    for cand_text, source, page, found, _ in ranked:
-        qs = found or _zero(cand_text, lv.targets)
+    best: tuple[bool, int, bool] | None = None
+    for c in candidates:
+        qs = c[3] or _zero(c[0], lv.targets)
         if any(q.unit in units for q in qs) and _pair(qs, lv.targets)[2]:
-            chosen = (cand_text, source, page, qs)
-            break
-    if chosen is None and ranked:
+            key = rank(c)
+            if best is None or key < best:
+                best, chosen = key, (c[0], c[1], c[2], qs)
+    if chosen is None and candidates:
         # no same-unit baseline: the goal's own field first, else the present level closest to the goal
-        pick = ranked[0]
+        pick = min(candidates, key=rank)
         chosen = (pick[0], pick[1], pick[2], pick[3] or _zero(pick[0], lv.targets))
     lv.down = None
     if chosen is not None:
