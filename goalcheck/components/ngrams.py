@@ -10,7 +10,7 @@ drops the others anyway) and joins them for a text. scikit-learn's own
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 #: Words kept before the cache starts again (bounds memory on very large runs).
@@ -60,17 +60,26 @@ def cache_char_ngrams(vectorizer: Any) -> Any:
     return vectorizer
 
 
+def estimators_in(obj: Any) -> Iterator[Any]:
+    """Every scikit-learn estimator in ``obj`` (itself, its deep parameters, pipelines and
+    feature unions included), or in dicts, lists and tuples of them; each once."""
+    seen: set[int] = set()
+    todo = [obj]
+    while todo:
+        x = todo.pop()
+        if id(x) in seen:
+            continue
+        seen.add(id(x))
+        if isinstance(x, dict):
+            todo.extend(x.values())
+        elif isinstance(x, (list, tuple)):
+            todo.extend(x)
+        elif hasattr(x, "get_params"):
+            yield x
+            todo.extend(x.get_params(deep=True).values())
+
+
 def cache_char_ngrams_in(obj: Any) -> None:
-    """:func:`cache_char_ngrams` on every vectorizer in ``obj``: fitted scikit-learn
-    estimators (pipelines and feature unions included), or dicts and lists of them."""
-    if isinstance(obj, dict):
-        for value in obj.values():
-            cache_char_ngrams_in(value)
-    elif isinstance(obj, (list, tuple)):
-        for value in obj:
-            cache_char_ngrams_in(value)
-    elif hasattr(obj, "get_params"):
-        cache_char_ngrams(obj)
-        for value in obj.get_params(deep=True).values():
-            if hasattr(value, "get_params"):
-                cache_char_ngrams(value)
+    """:func:`cache_char_ngrams` on every vectorizer in ``obj`` (see :func:`estimators_in`)."""
+    for estimator in estimators_in(obj):
+        cache_char_ngrams(estimator)

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import CountVectorizer
 
+from ..components.ngrams import estimators_in
 from ..schema import COMPONENTS
 from . import evaluate
 from .combine import RuleModelCombiner
@@ -67,25 +67,9 @@ def _drop_stop_words(obj: Any) -> None:
     scikit-learn keeps them only for inspection; they are a set, whose pickled
     order changes from run to run, so the artifacts would not be byte-identical.
     """
-    seen: set[int] = set()
-
-    def walk(x: Any) -> None:
-        if id(x) in seen:
-            return
-        seen.add(id(x))
-        if isinstance(x, CountVectorizer) and hasattr(x, "stop_words_"):
-            x.stop_words_ = None
-        if isinstance(x, BaseEstimator):
-            for v in x.get_params(deep=True).values():
-                walk(v)
-        elif isinstance(x, dict):
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, (list, tuple)):
-            for v in x:
-                walk(v)
-
-    walk(obj)
+    for estimator in estimators_in(obj):
+        if isinstance(estimator, CountVectorizer) and hasattr(estimator, "stop_words_"):
+            estimator.stop_words_ = None
 
 
 def build(data_dir: Path, out_dir: Path, seed: int = SEED) -> dict[str, Any]:

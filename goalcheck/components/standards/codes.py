@@ -69,23 +69,25 @@ def _ela_code(domain: str, grade: str, num: str, sub: str | None) -> str:
     return code
 
 
-def _math_code(grade: str, domain: str, cluster: str | None, num: str, sub: str | None) -> str:
-    """Full math code; a missing cluster letter is looked up in the data."""
+def _full_math_code(head: str, index_head: str, cluster: str | None, num: str, sub: str | None) -> str:
+    """``CCSS.MATH.CONTENT.<head>.<cluster>.<num>[.<sub>]``; a missing cluster letter is looked
+    up in the data by ``<index_head>.<num>``."""
     tail = f".{sub.upper()}" if sub else ""
     if cluster:
-        return f"CCSS.MATH.CONTENT.{grade.upper()}.{domain.upper()}.{cluster.upper()}.{int(num)}{tail}"
-    key = f"{grade.upper()}.{domain.upper()}.{int(num)}"
-    full = math_code_index().get(key)
-    return (full + tail) if full else f"CCSS.MATH.CONTENT.{key}{tail}"
+        return f"CCSS.MATH.CONTENT.{head}.{cluster}.{int(num)}{tail}"
+    full = math_code_index().get(f"{index_head}.{int(num)}")
+    return (full + tail) if full else f"CCSS.MATH.CONTENT.{head}.{int(num)}{tail}"
+
+
+def _math_code(grade: str, domain: str, cluster: str | None, num: str, sub: str | None) -> str:
+    """Full math code of a grade-level citation ("3.OA.8")."""
+    head = f"{grade.upper()}.{domain.upper()}"
+    return _full_math_code(head, head, cluster.upper() if cluster else None, num, sub)
 
 
 def _hs_code(cat: str, dom: str, cluster: str | None, num: str, sub: str | None) -> str:
-    tail = f".{sub.upper()}" if sub else ""
-    if cluster:
-        return f"CCSS.MATH.CONTENT.HS{cat}-{dom}.{cluster}.{int(num)}{tail}"
-    key = f"{cat}-{dom}.{int(num)}"
-    full = math_code_index().get(key)
-    return (full + tail) if full else f"CCSS.MATH.CONTENT.HS{key}{tail}"
+    """Full math code of a high-school citation ("HSA-REI.B.3")."""
+    return _full_math_code(f"HS{cat}-{dom}", f"{cat}-{dom}", cluster, num, sub)
 
 
 def _code_of(m: re.Match[str]) -> str | None:
