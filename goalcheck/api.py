@@ -186,7 +186,9 @@ def analyze_document(
     ``progress(stage, done, total)``, when given, is called as the work goes on:
     after each PDF page (``"reading"``), each batch of distinct lines
     scored (``"finding goals"``), each :data:`GOALS_PER_REPORT` goals analysed
-    (``"analysing goals"``) and around the plan checks (``"reviewing the plan"``).
+    (``"analysing goals"``) and in the plan review (``"reviewing the plan"``: first with
+    ``total`` 0, then each batch of present-level sentences read, of goals' baselines found,
+    and each check; see :func:`goalcheck.plan.review_context`).
     An exception it raises (e.g. a time limit) stops the analysis and reaches the caller.
 
     Raises:
@@ -233,11 +235,11 @@ def analyze_document(
     )
     if plan:
         if progress is not None:
-            progress("reviewing the plan", 0, 1)
+            progress("reviewing the plan", 0, 0)
         if previous is not None and not isinstance(previous, DocumentReport):
             previous = analyze_document(previous, max_pages=max_pages, max_bytes=max_bytes, ocr=ocr,
                                         limits=limits, reader=reader, rubric=profile, plan=False)
-        report.plan = review_plan(document, sections, analyses, previous=previous)
-        if progress is not None:
-            progress("reviewing the plan", 1, 1)
+        report.plan = review_plan(
+            document, sections, analyses, previous=previous,
+            progress=None if progress is None else (lambda done, total: progress("reviewing the plan", done, total)))
     return report

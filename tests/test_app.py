@@ -279,9 +279,12 @@ def test_rubric_text_covers_every_component() -> None:
 def test_the_bar_fills_stage_by_stage_and_never_claims_done() -> None:
     steps = [("reading", 0, 0), ("reading", 1, 1), ("finding goals", 0, 9000),
              ("finding goals", 4500, 9000), ("finding goals", 9000, 9000), ("analysing goals", 10, 40),
-             ("analysing goals", 40, 40), ("reviewing the plan", 0, 1), ("reviewing the plan", 1, 1)]
+             ("analysing goals", 40, 40), ("reviewing the plan", 0, 0), ("reviewing the plan", 0, 90),
+             ("reviewing the plan", 45, 90), ("reviewing the plan", 90, 90)]
     for name in ("plan.txt", "plan.pdf", "plan.docx"):
         fractions = [sup.stage_fraction(name, *s) for s in steps]
         assert fractions == sorted(fractions) and fractions[0] == 0.0, (name, fractions)
         assert fractions[3] > fractions[2] and all(f < 1.0 for f in fractions)
+        assert fractions[9] > fractions[8], "the bar moves inside the plan review"
     assert sup.stage_text("finding goals", 4500, 9000) == "finding goals: 4,500 of 9,000 lines"
+    assert sup.stage_text("reviewing the plan", 45, 90) == "reviewing the plan: 50%"

@@ -34,7 +34,8 @@ def test_an_upload_gives_a_report_with_progress() -> None:
     calls: list[tuple[str, int, int]] = []
     report = sup.analyse_upload("jo.txt", PLAN, progress=lambda *c: calls.append(c))
     assert isinstance(report, DocumentReport) and len(report.goals) == 1
-    assert [c[0] for c in calls][0] == "reading" and calls[-1] == ("reviewing the plan", 1, 1)
+    assert [c[0] for c in calls][0] == "reading" and calls[-1][0] == "reviewing the plan"
+    assert calls[-1][1] == calls[-1][2] > 0
 
 
 def test_an_upload_over_the_size_limit_is_refused_in_words() -> None:

@@ -43,7 +43,8 @@ def test_a_pdf_reports_every_page_then_lines_goals_and_plan() -> None:
     _check_order(calls)
     pages = [(d, t) for s, d, t in calls if s == "reading" and d]
     assert pages == [(n, report.pages) for n in range(1, report.pages + 1)]
-    assert calls[-1] == ("reviewing the plan", 1, 1)
+    plan = [(d, t) for s, d, t in calls if s == "reviewing the plan"]
+    assert plan[0] == (0, 0) and plan[-1][0] == plan[-1][1] > 0
     assert ("analysing goals", len(report.goals), len(report.goals)) in calls
     assert report.to_dict() == analyze_document(SAMPLE_IEP).to_dict()
 
@@ -59,6 +60,25 @@ def test_a_long_text_reports_its_lines_in_steps() -> None:
     assert ("reading", 1, 1) in calls  # a text file is read in one step
     assert len(report.goals) == 30
     assert report.to_dict() == analyze_document(data, name="long.txt").to_dict()
+
+
+def test_a_big_plan_reports_inside_the_plan_review() -> None:
+    """Present-level sentences, goals' baselines and checks each move the plan review's count."""
+    from goalcheck.plan import CHECKS, GOALS_PER_REPORT
+    from goalcheck.plan.growth import SENTENCES_PER_REPORT
+
+    data = _long_text(goals=2 * GOALS_PER_REPORT + 3, notes=2 * SENTENCES_PER_REPORT + 100)
+    calls, report = _record(data, name="big.txt")
+    _check_order(calls)
+    plan = [(d, t) for s, d, t in calls if s == "reviewing the plan"]
+    assert plan[0] == (0, 0)  # before the document's paragraphs are gathered
+    total = plan[-1][1]
+    assert {t for _, t in plan[1:]} == {total}
+    dones = [d for d, _ in plan[1:]]
+    assert dones == sorted(set(dones)) and dones[0] == 0 and dones[-1] == total
+    assert SENTENCES_PER_REPORT in dones and 2 * SENTENCES_PER_REPORT in dones
+    assert len(dones) >= 1 + 2 + 2 + len(CHECKS)  # start, sentences, goals, each check
+    assert report.plan is not None and len(report.plan.checks) == len(CHECKS)
 
 
 def test_an_exception_from_the_callback_stops_the_analysis() -> None:

@@ -10,14 +10,18 @@ rates of ``data/plan/growth_norms.json``.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from goalcheck.schema import GoalAnalysis, PlanCheck, PlanFinding
 
 from .context import PlanContext, load, quote
-from .needs import areas_named, present_level_sentences
+from .needs import areas_named, present_level_sentences, sentence_areas
 from .quantities import (
     INSTRUCTIONAL_WEEKS,
     Quantity,
@@ -101,60 +105,167 @@ def _levels(ctx: PlanContext, goal: GoalAnalysis) -> Levels:
     for s in current:
         target_text = target_text.replace(s, " " * len(s))
     lv.targets = _outside(goal, quantities(target_text))
-    # (text, source, page, its quantities, its content words)
-    candidates: list[tuple[str, str, int | None, list[Quantity], frozenset[str]]] = []
-    if goal.baseline:
-        candidates.append((goal.baseline, "its baseline field", goal.page, quantities(goal.baseline),
-                           _content_words(goal.baseline)))
-    candidates += [(s, "the goal", goal.page, quantities(s), _content_words(s)) for s in current]
-    area_keys = {a.key for a in areas_named(goal.text)}
-    for item, sentence, domains, keys, qs, words_of in _present_facts(ctx):
-        if goal.domain in domains or (not goal.domain and keys & area_keys):
-            candidates.append((sentence, "the present levels", item.page, qs, words_of))
+    # The goal's own baselines (its field, its "currently ..." sentences) come before any
+    # present level; among present levels, the one sharing most words with the goal, then
+    # one with a number, then the first written. A baseline that pairs with a target (same
+    # unit) wins over one that does not.
+    own = ([(goal.baseline, "its baseline field", goal.page, quantities(goal.baseline))] if goal.baseline else [])
+    own += [(s, "the goal", goal.page, quantities(s)) for s in current]
     words = _content_words(goal.text)
 
-    def rank(c: tuple[str, str, int | None, list[Quantity], frozenset[str]]) -> tuple[bool, int, bool]:
-        # the goal's own baseline first, then the present level sharing most words, with a number
-        return (c[1] == "the present levels", -len(words & c[4]), not c[3])
+    def rank(c: Candidate) -> tuple[int, bool]:
+        return -len(words & _content_words(c[0])), not c[3]
 
-    # The best-ranked candidate that pairs with a target (the first of a stable sort by rank),
-    # found in one pass: a pair needs a quantity in a target's unit (cheap test first).
-    units = {t.unit for t in lv.targets}
-    chosen: tuple[str, str, int | None, list[Quantity]] | None = None
-    best: tuple[bool, int, bool] | None = None
-    for c in candidates:
-        qs = c[3] or _zero(c[0], lv.targets)
-        if any(q.unit in units for q in qs) and _pair(qs, lv.targets)[2]:
-            key = rank(c)
-            if best is None or key < best:
-                best, chosen = key, (c[0], c[1], c[2], qs)
-    if chosen is None and candidates:
-        # no same-unit baseline: the goal's own field first, else the present level closest to the goal
-        pick = min(candidates, key=rank)
-        chosen = (pick[0], pick[1], pick[2], pick[3] or _zero(pick[0], lv.targets))
+    chosen = _first_best((c for c in own if _pairs(c[3] or _zero(c[0], lv.targets), lv.targets)), rank)
+    present = present_index(ctx)
+    eligible = present.eligible(goal.domain, frozenset(a.key for a in areas_named(goal.text)))
+    if chosen is None:
+        k = present.best(eligible, words, present.pairing(lv.targets))
+        chosen = present.candidate(k) if k is not None else None
+    if chosen is None and own:
+        chosen = _first_best(own, rank)
+    if chosen is None:
+        k = present.best(eligible, words)
+        chosen = present.candidate(k) if k is not None else None
     lv.down = None
     if chosen is not None:
-        lv.baseline_text, lv.source, lv.page, lv.baselines = chosen
+        baseline_text, lv.source, lv.page, qs = chosen
+        lv.baseline_text, lv.baselines = baseline_text, qs or _zero(baseline_text, lv.targets)
         lv.baseline, lv.target, lv.compatible = _pair(lv.baselines, lv.targets)
     else:
         lv.target = main_quantity(lv.targets)
     return lv
 
 
+#: A baseline candidate: (text, where it comes from, page, its quantities).
+Candidate = tuple[str, str, "int | None", list[Quantity]]
+
+
+def _first_best(candidates: Iterable[Candidate], rank: Callable[[Candidate], Any]) -> Candidate | None:
+    """The first candidate of lowest rank (the first of a stable sort), or None."""
+    best: Candidate | None = None
+    for c in candidates:
+        if best is None or rank(c) < rank(best):
+            best = c
+    return best
+
+
+def _pairs(baselines: list[Quantity], targets: list[Quantity]) -> bool:
+    """Whether some baseline is in the unit of some target (what :func:`_pair` looks for)."""
+    kinds = {t.kind for t in targets}
+    return any(b.kind in kinds for b in baselines)
+
+
+_NO_ZERO_UNITS = frozenset({"grade level", "rubric score"})
+
+
+class PresentLevels:
+    """The present-level sentences of a plan, indexed once so that each goal looks only at
+    those that can be its baseline.
+
+    A sentence is a candidate for a goal when it names the goal's domain (or, for a goal
+    with no domain, one of the areas the goal names); it pairs with the goal's targets when
+    it has a quantity of a target's kind, or says "not yet" with no quantity (a zero in the
+    target's unit). Among candidates, the best shares most content words with the goal,
+    then has a number, then comes first: :meth:`best` scores them with array operations.
+    """
+
+    def __init__(self, facts: list[tuple[Any, str, frozenset[str], frozenset[str], list[Quantity], frozenset[str]]]):
+        self.facts = facts
+        n = len(facts)
+        by_domain: dict[str, list[int]] = defaultdict(list)
+        by_area: dict[str, list[int]] = defaultdict(list)
+        by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
+        by_word: dict[str, list[int]] = defaultdict(list)
+        none_yet: list[int] = []
+        for k, (_, sentence, domains, keys, qs, words) in enumerate(facts):
+            for d in domains:
+                by_domain[d].append(k)
+            for a in keys:
+                by_area[a].append(k)
+            for kind in dict.fromkeys(q.kind for q in qs):
+                by_kind[kind].append(k)
+            for w in words:
+                by_word[w].append(k)
+            if not qs and _none_yet(sentence):
+                none_yet.append(k)
+        index = (lambda ks: np.asarray(ks, dtype=np.intp))
+        self._by_domain = {d: index(ks) for d, ks in by_domain.items()}
+        self._by_area = {a: index(ks) for a, ks in by_area.items()}
+        self._by_kind = {q: index(ks) for q, ks in by_kind.items()}
+        self._by_word = {w: index(ks) for w, ks in by_word.items()}
+        self._none_yet = index(none_yet)
+        self._has_number = np.fromiter((bool(f[4]) for f in facts), dtype=np.int64, count=n)
+        self._eligible: dict[tuple[str | None, frozenset[str]], np.ndarray] = {}
+
+    def eligible(self, domain: str | None, area_keys: frozenset[str]) -> np.ndarray:
+        """The sentences (sorted indices) that can be a baseline of a goal of ``domain``,
+        or, with no domain, of a goal naming the areas ``area_keys``."""
+        key = (domain, frozenset() if domain else area_keys)
+        if key not in self._eligible:
+            parts = [self._by_domain.get(domain, _EMPTY)] if domain else [self._by_area.get(a, _EMPTY) for a in area_keys]
+            self._eligible[key] = _union(parts)
+        return self._eligible[key]
+
+    def pairing(self, targets: list[Quantity]) -> np.ndarray:
+        """The sentences (sorted indices) with a baseline in the unit of one of ``targets``."""
+        parts = [self._by_kind.get(kind, _EMPTY) for kind in {t.kind for t in targets}]
+        t = main_quantity(targets)
+        if t is not None and t.unit not in _NO_ZERO_UNITS:
+            parts.append(self._none_yet)
+        return _union(parts)
+
+    def best(self, eligible: np.ndarray, words: frozenset[str], among: np.ndarray | None = None) -> int | None:
+        """The best sentence of ``eligible`` (and of ``among`` when given) for a goal with
+        content ``words``: most words shared, then a number, then the first; None if none."""
+        ks = eligible if among is None else np.intersect1d(eligible, among, assume_unique=True)
+        if ks.size == 0:
+            return None
+        postings = [self._by_word[w] for w in words if w in self._by_word]
+        shared = (np.bincount(np.concatenate(postings), minlength=len(self.facts))[ks] if postings
+                  else np.zeros(ks.size, dtype=np.int64))
+        score = 2 * shared + self._has_number[ks]
+        return int(ks[int(np.argmax(score))])  # argmax: the first of the best
+
+    def candidate(self, k: int) -> Candidate:
+        """Sentence ``k`` as a baseline candidate."""
+        item, sentence, _, _, qs, _ = self.facts[k]
+        return sentence, "the present levels", item.page, qs
+
+
+_EMPTY = np.zeros(0, dtype=np.intp)
+
+
+def _union(parts: list[np.ndarray]) -> np.ndarray:
+    parts = [p for p in parts if p.size]
+    if not parts:
+        return _EMPTY
+    return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+
+
 _STOP = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "will", "be", "is", "are", "was", "his", "her", "their", "she", "he", "they", "given", "during", "when", "as", "from", "that", "this", "each", "per", "than", "into", "its", "it"])
 
 
-def _present_facts(ctx: PlanContext) -> list[tuple[Any, str, frozenset[str], frozenset[str], list[Quantity], frozenset[str]]]:
+#: How many present-level sentences are read between two progress reports.
+SENTENCES_PER_REPORT = 1024
+
+
+def present_index(ctx: PlanContext, on_sentences: Callable[[int], None] | None = None) -> PresentLevels:
     """Each present-level sentence with what :func:`levels` asks of it (areas' domains and keys,
-    quantities, content words), worked out once per plan rather than once per goal."""
-    if "present_facts" not in ctx.memo:
+    quantities, content words), indexed once per plan rather than read once per goal.
+
+    ``on_sentences(done)`` is called every :data:`SENTENCES_PER_REPORT` sentences read.
+    """
+    if "present_levels" not in ctx.memo:
         facts = []
-        for item, sentence, _ in present_level_sentences(ctx):
-            named = areas_named(sentence)
+        for k, (item, sentence, _) in enumerate(present_level_sentences(ctx), 1):
+            named = sentence_areas(ctx, sentence)
             facts.append((item, sentence, frozenset(d for a in named for d in a.domains),
                           frozenset(a.key for a in named), quantities(sentence), _content_words(sentence)))
-        ctx.memo["present_facts"] = facts
-    return ctx.memo["present_facts"]  # type: ignore[no-any-return]
+            if on_sentences is not None and k % SENTENCES_PER_REPORT == 0:
+                on_sentences(k)
+        ctx.memo["present_levels"] = PresentLevels(facts)
+    return ctx.memo["present_levels"]  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=4096)
@@ -168,7 +279,7 @@ _NONE_YET = re.compile(r"\b(?:has|have|does|did)\s+not\s+yet\b|\bnot\s+yet\b|\bh
 
 @lru_cache(maxsize=65536)
 def _none_yet(text: str) -> tuple[str, int, int] | None:
-    """Where a sentence says the student does not do it yet (asked again for every goal of a plan)."""
+    """Where a sentence says the student does not do it yet."""
     m = _NONE_YET.search(text)
     return (m.group(0), m.start(), m.end()) if m else None
 

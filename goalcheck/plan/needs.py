@@ -65,8 +65,19 @@ def areas_named(text: str) -> list[Area]:
 
 @lru_cache(maxsize=4096)
 def _areas_named(text: str) -> tuple[Area, ...]:
-    # Cached: the plan checks read each present-level sentence once per goal.
+    return _find_areas(text)
+
+
+def _find_areas(text: str) -> tuple[Area, ...]:
     return tuple(a for a in areas() if a.needs.search(text))
+
+
+def sentence_areas(ctx: PlanContext, sentence: str) -> tuple[Area, ...]:
+    """The areas a present-level sentence names, found once per plan (several checks ask)."""
+    memo: dict[str, tuple[Area, ...]] = ctx.memo.setdefault("sentence_areas", {})
+    if sentence not in memo:
+        memo[sentence] = _find_areas(sentence)
+    return memo[sentence]
 
 
 def _concern_item(item: Item) -> bool:
@@ -110,7 +121,7 @@ def check_needs(ctx: PlanContext) -> PlanCheck:
     for item, sentence, is_need in sentences:
         if not is_need:
             continue
-        for area in areas_named(sentence):
+        for area in sentence_areas(ctx, sentence):
             if area.key in seen:
                 continue
             seen.add(area.key)
@@ -119,7 +130,7 @@ def check_needs(ctx: PlanContext) -> PlanCheck:
                 findings.append(item.finding(
                     f"{where} a need in {area.label} with no annual goal in that area",
                     area=area.key, evidence=sentence))
-    named = {d for _, s, _ in sentences for a in areas_named(s) for d in a.domains}
+    named = {d for _, s, _ in sentences for a in sentence_areas(ctx, s) for d in a.domains}
     for g in annual:
         if not g.domain or g.domain in named:
             continue

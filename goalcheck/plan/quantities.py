@@ -81,11 +81,14 @@ class Quantity:
         return {"percent": f"{v}%", "grade level": f"grade {v} level", "rubric score": f"rubric score {v}",
                 "trials": f"{v}% of trials", "count": f"{v} {self.noun}".strip()}.get(self.unit, f"{v} {self.unit}")
 
+    @property
+    def kind(self) -> tuple[str, str]:
+        """What is compared: the unit family, and for a count the thing counted (stemmed)."""
+        return self.unit, _stem(self.noun) if self.unit == "count" else ""
+
     def same_unit(self, other: Quantity) -> bool:
         """Whether two quantities can be compared (same family; counts of the same thing)."""
-        if self.unit != other.unit:
-            return False
-        return self.unit != "count" or _stem(self.noun) == _stem(other.noun)
+        return self.kind == other.kind
 
 
 def _stem(noun: str) -> str:
@@ -100,7 +103,7 @@ def quantities(text: str) -> list[Quantity]:
 
 @lru_cache(maxsize=4096)
 def _quantities(text: str) -> tuple[Quantity, ...]:
-    # Cached: the plan checks read each present-level sentence once per goal.
+    # Cached: several checks read the same goal and baseline texts.
     taken: list[tuple[int, int]] = []
     out: list[Quantity] = []
 
