@@ -34,7 +34,7 @@ from goalcheck import app_support as sup
 from goalcheck import export
 from goalcheck.api import analyze_goal, analyze_many
 from goalcheck.data import SAMPLE_IEP
-from goalcheck.explain import grade_warning
+from goalcheck.explain import grade_warning, not_analysed_note
 from goalcheck.pipeline import build_nlp
 from goalcheck.profiles import DEFAULT_PROFILE, RubricProfile, load_profile, shipped_profiles
 from goalcheck.schema import COMPONENTS, DocumentReport, GoalAnalysis
@@ -204,7 +204,7 @@ def show_scores(a: GoalAnalysis) -> None:
 
 def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
     """One goal: highlighted text, scores, why, rewrite with diff, editor."""
-    note = sup.not_analysed_note(a)
+    note = not_analysed_note(a)
     if note:
         st.markdown(f'<div class="gc-goal" lang="{a.language or ""}">'
                     f'{html.escape(a.text)}</div>', unsafe_allow_html=True)

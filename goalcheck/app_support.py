@@ -28,9 +28,8 @@ import pandas as pd
 from . import export
 from .api import Progress, analyze_document
 from .errors import GoalcheckError, UnreadableDocument
-from .explain import alignment_words
+from .explain import CLASS_LABELS, alignment_words, label
 from .extract import split_goals
-from .language import LANGUAGE_NAMES, language_name
 from .ingest.limits import TimeLimitExceeded
 from .markup import segments
 from .options import APP_TIMEOUT, APP_TIMEOUT_VARIABLE
@@ -63,19 +62,6 @@ TAG_STYLE = ("font-size:0.7em; font-weight:700; color:#1f2328; vertical-align:su
              "margin:0 1px 0 3px; letter-spacing:0.02em")
 VAGUE_STYLE = "text-decoration: underline wavy #b3261e; text-underline-offset: 3px"
 DEFICIT_STYLE = "outline: 2px dashed #b3261e; outline-offset: 1px; border-radius: 3px"
-CLASS_LABELS: dict[str, str] = {
-    "measurable": "Measurable",
-    "partially_measurable": "Partly measurable",
-    "not_measurable": "Not measurable",
-    "strength_based": "Strength-based",
-    "neutral": "Neutral",
-    "deficit_based": "Deficit-based",
-    "explicit": "Cites a standard",
-    "inferred": "Matches a standard",
-    "none": "No close match",
-    "not_applicable": "Not applicable (functional goal)",
-}
-
 
 # ---------------------------------------------------------------- highlighting
 
@@ -322,35 +308,6 @@ def class_badge(cls: str | None, text: str | None = None) -> str:
     return (f'<span class="gc-badge" data-class="{html.escape(cls or "")}" style="color:{fg}; '
             f'background:{bg}; border-radius:4px; padding:1px 6px; font-size:0.9rem; '
             f'white-space:normal">{symbol} {words}</span>')
-
-
-KIND_LABELS: dict[str, str] = {"annual_goal": "Annual goal", "objective": "Objective",
-                               "postsecondary_goal": "Postsecondary goal"}
-DOMAIN_LABELS: dict[str, str] = {
-    "reading": "Reading", "writing": "Writing", "math": "Math",
-    "communication": "Communication", "social_emotional": "Social-emotional",
-    "motor": "Motor", "adaptive": "Adaptive / daily living", "transition": "Transition",
-}
-
-
-def not_analysed_note(a: GoalAnalysis) -> str | None:
-    """What to tell the user about a goal goalcheck did not analyse (RUBRIC 7.25), or None."""
-    if a.status != "not_analysed":
-        return None
-    which = f"in {language_name(a.language)}" if a.language in LANGUAGE_NAMES else "not in English"
-    return (f"Not analysed: this goal looks {which}. goalcheck reads goals written in English "
-            "only, so it gives no scores and no rewrite; an English version can be checked.")
-
-
-def label(value: object) -> str:
-    """The human name of a class, kind or domain id (``social_emotional`` -> ``Social-emotional``)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "Not known"
-    key = str(value)
-    for table in (CLASS_LABELS, KIND_LABELS, DOMAIN_LABELS):
-        if key in table:
-            return table[key]
-    return key.replace("_", " ").capitalize()
 
 
 # ---------------------------------------------------------------- plan summaries

@@ -20,13 +20,13 @@ from pathlib import Path
 from .api import analyze_document, analyze_goal
 from .components.text import MAX_GOAL_CHARS
 from .errors import GoalcheckError, UnreadableDocument, display_name
-from .explain import alignment_words, match_words, short_code
+from .explain import alignment_words, component_lines, label, match_words, score_lines, short_code
 from .export import goal_rows, to_csv
 from .ingest.limits import ReadLimits, TimeLimitExceeded, option, time_limit
 from .markup import segments
 from .options import APP_TIMEOUT, APP_TIMEOUT_VARIABLE, PDF_READERS
 from .profiles import DEFAULT_PROFILE, ProfileError, RubricProfile, load_profile, shipped_profiles
-from .schema import COMPONENTS, DocumentReport, GoalAnalysis, PlanReview
+from .schema import DocumentReport, GoalAnalysis, PlanReview
 from .version import __version__
 
 #: Sub-commands implemented by their own module's ``main(argv) -> int``, with the
@@ -92,20 +92,11 @@ def format_goal_text(a: GoalAnalysis, colour: bool = False) -> str:
     bold = (lambda s: f"\x1b[1m{s}\x1b[0m") if colour else (lambda s: s)
     lines = [mark_up(a, colour), ""]
     align = a.alignment
-    lines.append(
-        f"{bold('Overall')} {a.overall}/100   "
-        f"measurability {a.measurability_score} ({a.measurability_class})   "
-        f"strength {a.strength_score} ({a.strength_class})   "
-        f"alignment {align.score if align and align.score is not None else 'n/a'}"
-        f" ({alignment_words(a)})   domain {a.domain or 'n/a'}   kind {a.kind}"
-    )
-    found = ", ".join(c for c in COMPONENTS if a.present(c)) or "none"
-    lines.append(f"Found: {found}")
-    lines.append(f"Missing: {', '.join(a.missing) or 'nothing'}")
+    scores = score_lines(a)
+    lines += [bold(scores[0])] + [f"  {line}" for line in scores[1:]]
+    lines += component_lines(a)
     if a.vague_verbs:
         lines.append("Vague verbs: " + ", ".join(v.text for v in a.vague_verbs))
-    for d in a.deficit_spans:
-        lines.append(f"Deficit wording: '{d.text}': {d.suggestion}")
     if align and align.standards:
         for s in align.standards[:3]:
             how = "cited" if align.status == "explicit" else match_words(s.confidence)
@@ -114,7 +105,7 @@ def format_goal_text(a: GoalAnalysis, colour: bool = False) -> str:
         lines.append(f"Standard: none ({alignment_words(a)})")
     lines.append("")
     lines.append(bold("Why"))
-    lines += [f"  - [{e.dimension}/{e.source}] {e.detail}" for e in a.explanations]
+    lines += [f"  - {e.detail}" for e in a.explanations]
     if a.rewrite and a.rewrite.text != a.text:
         lines += ["", bold("Suggested rewrite"), "  " + a.rewrite.text]
         lines += [f"  * {c}" for c in a.rewrite.changes]
@@ -135,7 +126,7 @@ def format_plan_text(plan: PlanReview, colour: bool = False) -> str:
     passed = sum(c.status == "pass" for c in applicable)
     lines = [bold(f"Plan review {plan.score}/100") + f" ({passed} of {len(applicable)} applicable checks pass)"]
     for c in plan.checks:
-        lines.append(f"  [{_STATUS_MARK[c.status]}] {c.id.replace('_', ' ')}")
+        lines.append(f"  [{_STATUS_MARK[c.status]}] {label(c.id)}")
         for f in c.findings:
             where = ", ".join(x for x in (f"p. {f.page}" if f.page else "", f.goal or "") if x)
             lines.append(f"      - {f.message}" + (f" ({where})" if where else ""))
@@ -154,12 +145,13 @@ def format_document_text(report: DocumentReport, colour: bool = False) -> str:
     ]
     lines += [f"  warning: {w}" for w in report.warnings]
     lines.append("Sections: " + "; ".join(
-        f"{sec.kind} (p. {sec.page_start}-{sec.page_end})" for sec in report.sections))
+        f"{label(sec.kind)} (p. {sec.page_start}-{sec.page_end})" for sec in report.sections))
     if report.plan is not None:
         lines += ["", format_plan_text(report.plan, colour)]
     for g in report.goals:
-        where = f"p. {g.page}, {g.section}" if g.page else g.section or ""
-        lines += ["", "=" * 72, f"{g.id or ''} {g.kind} ({where})".strip()]
+        section = label(g.section) if g.section else ""
+        where = f"p. {g.page}, {section}" if g.page and section else f"p. {g.page}" if g.page else section
+        lines += ["", "=" * 72, f"{g.id or ''} {label(g.kind)}" + (f" ({where})" if where else "")]
         if g.baseline:
             lines.append(f"Baseline: {g.baseline}")
         lines.append(format_goal_text(g, colour))

@@ -8,8 +8,10 @@ explains, so the JSON output still says which rule, lexicon or model decided.
 
 from __future__ import annotations
 
-from .language import language_name
-from .schema import Evidence, Explanation, GoalAnalysis
+import math
+
+from .language import LANGUAGE_NAMES, language_name
+from .schema import COMPONENTS, Evidence, Explanation, GoalAnalysis
 
 #: The question each component answers (RUBRIC 2).
 COMPONENT_QUESTIONS: dict[str, str] = {
@@ -33,10 +35,48 @@ COMPONENT_NAMES: dict[str, str] = {
     "timeframe": "Timeframe", "condition": "Condition", "learner": "Learner",
     "behavior": "Observable behavior", "criterion": "Criterion", "measurement": "Measurement",
 }
-CLASS_NAMES: dict[str, str] = {
-    "measurable": "Measurable", "partially_measurable": "Partly measurable",
+#: The words users read for each class, alignment status, kind, domain and section id
+#: (the CLI, the app and exports all take them from here).
+CLASS_LABELS: dict[str, str] = {
+    "measurable": "Measurable",
+    "partially_measurable": "Partly measurable",
     "not_measurable": "Not measurable",
+    "strength_based": "Strength-based",
+    "neutral": "Neutral",
+    "deficit_based": "Deficit-based",
+    "explicit": "Cites a standard",
+    "inferred": "Matches a standard",
+    "none": "No close match",
+    "not_applicable": "Not applicable (functional goal)",
 }
+KIND_LABELS: dict[str, str] = {"annual_goal": "Annual goal", "objective": "Objective",
+                               "postsecondary_goal": "Postsecondary goal"}
+DOMAIN_LABELS: dict[str, str] = {
+    "reading": "Reading", "writing": "Writing", "math": "Math",
+    "communication": "Communication", "social_emotional": "Social-emotional",
+    "motor": "Motor", "adaptive": "Adaptive / daily living", "transition": "Transition",
+}
+SECTION_LABELS: dict[str, str] = {
+    "present_levels": "Present levels", "annual_goals": "Annual goals", "objectives": "Objectives",
+    "services": "Services", "accommodations": "Accommodations", "transition": "Transition",
+    "other": "Other",
+}
+
+
+def label(value: object) -> str:
+    """The human name of a class, kind, domain or section id (``social_emotional`` -> ``Social-emotional``).
+
+    Example:
+        >>> label("partially_measurable"), label("postsecondary_goal"), label(None)
+        ('Partly measurable', 'Postsecondary goal', 'Not known')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "Not known"
+    key = str(value)
+    for table in (CLASS_LABELS, KIND_LABELS, DOMAIN_LABELS, SECTION_LABELS):
+        if key in table:
+            return table[key]
+    return key.replace("_", " ").capitalize()
 _NOTES: dict[str, str] = {
     "objective_opening_verb": "No student is named: it reads as an objective that opens with its action.",
     "action_after_vague_verb": "The vague verb is followed by an action that can be seen or counted, "
@@ -63,7 +103,7 @@ def _quote(a: GoalAnalysis, e: Evidence) -> str:
 
 def _headline(a: GoalAnalysis, profile_name: str) -> Explanation:
     cls = a.measurability_class
-    head = f"{CLASS_NAMES[cls]} ({a.measurability_score}/100)"
+    head = f"{CLASS_LABELS[cls]} ({a.measurability_score}/100)"
     if a.kind == "postsecondary_goal":
         why = {
             "measurable": "an outcome that will happen, or not, after high school (Indicator 13)",
@@ -93,8 +133,8 @@ def explain(a: GoalAnalysis) -> list[Explanation]:
             f"This goal is in {language_name(a.language)}; goalcheck reads English only, so it was "
             "not analysed. Score it by hand or give an English version.", 0.9)]
     out = [_headline(a, a.rubric.get("name", "idea"))]
-    recommended = [c for c in a.missing_recommended if c != "learner" or a.kind != "objective"]
-    if recommended and a.kind != "postsecondary_goal":
+    recommended = _missing_recommended(a)
+    if recommended:
         out.append(Explanation(
             "measurability", "rule",
             "Recommended (not required for the class, but each costs points): "
@@ -107,6 +147,76 @@ def explain(a: GoalAnalysis) -> list[Explanation]:
             out.append(Explanation(e.dimension if e.dimension != "kind" else "measurability",
                                    e.source, text, e.confidence))
     return out
+
+
+def _missing_recommended(a: GoalAnalysis) -> list[str]:
+    """The missing components worth adding though the class does not need them (an objective
+    needs no learner; a postsecondary goal is judged on its outcome, not on components)."""
+    if a.kind == "postsecondary_goal":
+        return []
+    return [c for c in a.missing_recommended if c != "learner" or a.kind != "objective"]
+
+
+def not_analysed_note(a: GoalAnalysis) -> str | None:
+    """What to tell the user about a goal goalcheck did not analyse (RUBRIC 7.25), or None."""
+    if a.status != "not_analysed":
+        return None
+    which = f"written in {language_name(a.language)}" if a.language in LANGUAGE_NAMES else "not written in English"
+    return (f"Not analysed: this goal seems {which}. goalcheck reads goals written in English "
+            "only, so it gives no scores and no rewrite; an English version can be checked.")
+
+
+def score_lines(a: GoalAnalysis) -> list[str]:
+    """The scores and classes of a goal in the words users read, one line each (no ids).
+
+    Example:
+        >>> from goalcheck import analyze_goal
+        >>> score_lines(analyze_goal("Sam will improve his math skills."))[:2]
+        ['Overall 26/100', 'Measurability 10/100: Not measurable']
+    """
+    note = not_analysed_note(a)
+    if note is not None:
+        return [note]
+    al = a.alignment
+    standards = f"{al.score}/100: " if al is not None and al.score is not None else ""
+    return [
+        f"Overall {a.overall}/100",
+        f"Measurability {a.measurability_score}/100: {label(a.measurability_class)}",
+        f"Strength-based language {a.strength_score}/100: {label(a.strength_class)}",
+        f"Standards alignment {standards}{alignment_words(a)}",
+        f"Area: {label(a.domain) if a.domain else 'not known'}; kind: {label(a.kind).lower()}",
+    ]
+
+
+def component_lines(a: GoalAnalysis) -> list[str]:
+    """The components found and missing, the missing ones split into those the rubric
+    profile requires for ``measurable`` and those it only recommends (RUBRIC 2).
+
+    Example:
+        >>> from goalcheck import analyze_goal
+        >>> component_lines(analyze_goal("Sam will read 20 sight words with 90% accuracy."))[1:]
+        ['Required by the idea rubric: all found (Observable behavior, Criterion)', \
+'Recommended, missing (each costs points, not the class): Timeframe, Condition, Measurement']
+    """
+    if a.status == "not_analysed":
+        return []
+    names = (lambda cs: ", ".join(COMPONENT_NAMES[c] for c in cs))
+    found = [c for c in COMPONENTS if a.present(c)]
+    lines = [f"Found: {names(found) or 'none of the six parts'}"]
+    if a.kind == "postsecondary_goal":
+        if a.missing:
+            lines.append(f"Not found: {names(a.missing)} (a postsecondary goal is judged on its outcome "
+                         "after high school, not on these parts)")
+        return lines
+    rubric = f"the {a.rubric.get('name', 'idea')} rubric"
+    if a.missing_required:
+        lines.append(f"Required by {rubric}, missing: {names(a.missing_required)}")
+    elif a.required:
+        lines.append(f"Required by {rubric}: all found ({names(a.required)})")
+    recommended = _missing_recommended(a)
+    if recommended:
+        lines.append(f"Recommended, missing (each costs points, not the class): {names(recommended)}")
+    return lines
 
 
 def _sentence(a: GoalAnalysis, e: Evidence, shown: set[str], tips: set[str]) -> str | None:

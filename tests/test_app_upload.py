@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from goalcheck import app_support as sup
+from goalcheck import explain
 from goalcheck.api import analyze_goal
 from goalcheck.data import SAMPLE_IEP
 from goalcheck.profiles import load_profile
@@ -115,7 +116,7 @@ def test_the_alignment_card_says_words_not_figures() -> None:
 
 def test_the_language_note_names_the_language() -> None:
     a = analyze_goal("Para junio de 2027, Sofía leerá 20 palabras con el 90% de precisión.")
-    assert "in Spanish" in (sup.not_analysed_note(a) or "")
+    assert "in Spanish" in (explain.not_analysed_note(a) or "")
 
 
 # ---------------------------------------------------------------- the app (AppTest)

@@ -19,7 +19,71 @@ def test_check_text_marks_components_and_rewrite(capsys) -> None:
     assert main(["check", "Maya will improve reading skills."]) == 0
     out = capsys.readouterr().out
     assert "[vague: improve]" in out and "[learner: Maya]" in out
-    assert "Suggested rewrite" in out and "Missing:" in out
+    assert "Suggested rewrite" in out and "Required by the idea rubric, missing: " in out
+
+
+def _check_text(capsys, *args: str) -> str:
+    assert main(["check", *args]) == 0
+    return capsys.readouterr().out
+
+
+#: An internal id: a snake_case word (class, kind, domain, section ids) or a [dimension/source] tag.
+INTERNAL = re.compile(r"\b[a-z]+_[a-z_]+\b|\[(?:measurability|strength|domain|alignment|language|kind)/")
+
+
+def test_check_text_uses_the_apps_labels_not_ids(capsys) -> None:
+    from goalcheck.explain import CLASS_LABELS
+
+    out = _check_text(capsys, "Sam will improve his math skills.")
+    assert INTERNAL.search(out) is None, INTERNAL.search(out)
+    assert f"Measurability 10/100: {CLASS_LABELS['not_measurable']}" in out
+    assert f"Strength-based language 100/100: {CLASS_LABELS['strength_based']}" in out
+    assert "Area: Math; kind: annual goal" in out
+    assert "Required by the idea rubric, missing: Observable behavior, Criterion" in out
+    assert "Recommended, missing (each costs points, not the class): Timeframe, Condition, Measurement" in out
+    why = out[out.index("Why"):]
+    assert all(not line.startswith("  - [") for line in why.splitlines()), why
+
+
+GOAL_WITHOUT_DATE = ("Given a grade-level passage, Sam will read aloud 90 words correct per minute, "
+                     "as measured by weekly probes.")
+
+
+def test_a_missing_date_is_recommended_under_idea_and_required_under_smart(capsys) -> None:
+    out = _check_text(capsys, GOAL_WITHOUT_DATE)
+    assert "Measurability 85/100: Measurable" in out
+    assert "Required by the idea rubric: all found (Observable behavior, Criterion)" in out
+    assert "Recommended, missing (each costs points, not the class): Timeframe" in out
+    assert "missing: Timeframe" not in out.split("Recommended")[0]
+    out = _check_text(capsys, GOAL_WITHOUT_DATE, "--rubric", "smart")
+    assert "Measurability 85/100: Partly measurable" in out
+    assert "Required by the smart rubric, missing: Timeframe" in out
+    assert "Recommended, missing" not in out  # condition and measurement are there
+    assert INTERNAL.search(out) is None
+
+
+def test_an_objective_is_not_told_to_name_a_learner_and_a_postsecondary_goal_not_to_add_parts(capsys) -> None:
+    out = _check_text(capsys, "Read 20 sight words with 90% accuracy.", "--kind", "objective")
+    assert "kind: objective" in out and "Learner" not in out.split("Why")[0].split("Found:")[1]
+    out = _check_text(capsys, "After graduation, Sam will enroll in a welding program at the community college.")
+    assert "kind: postsecondary goal" in out and "Required by" not in out and "Recommended, missing" not in out
+    assert "judged on its outcome after high school" in out and INTERNAL.search(out) is None
+
+
+def test_a_goal_not_in_english_gets_no_scores_in_the_text(capsys) -> None:
+    out = _check_text(capsys, "Para junio de 2027, Sofía leerá 20 palabras con 90% de precisión.")
+    assert "Not analysed: this goal seems written in Spanish" in out
+    assert "None" not in out and "/100" not in out and "Missing" not in out
+
+
+def test_analyze_text_names_sections_kinds_and_checks_in_words(capsys) -> None:
+    from goalcheck.data import SAMPLE_IEP
+
+    assert main(["analyze", str(SAMPLE_IEP)]) == 0
+    out = capsys.readouterr().out
+    assert "Present levels (p. 1-1)" in out.splitlines()[1] and "g1 Annual goal (p. " in out
+    words = out.replace("sample_iep.pdf", "the file")
+    assert INTERNAL.search(words) is None, INTERNAL.search(words)
 
 
 def test_check_empty_is_usage_error(capsys) -> None:
