@@ -172,8 +172,8 @@ def test_cli_previous_adds_recycled_check_and_prints_plan_card(capsys) -> None:
     out = capsys.readouterr().out
     card = out[out.index("Plan review"): out.index("=" * 72)]
     assert "Plan review 67/100 (4 of 6 applicable checks pass)" in card
-    assert "[FAIL] recycled goals" in card and "last year's target 80 wcpm" in card
-    assert "[n/a ] transition" in card
+    assert "[FAIL] Recycled goals" in card and "last year's target 80 wcpm" in card
+    assert "[n/a ] Transition" in card
 
 
 def test_cli_json_has_plan(capsys) -> None:
