@@ -34,7 +34,7 @@ from goalcheck import app_support as sup
 from goalcheck import export
 from goalcheck.api import analyze_goal, analyze_many
 from goalcheck.data import SAMPLE_IEP
-from goalcheck.explain import grade_warning, not_analysed_note
+from goalcheck.explain import grade_warning, not_analysed_note, unchanged_rewrite_note
 from goalcheck.pipeline import build_nlp
 from goalcheck.profiles import DEFAULT_PROFILE, RubricProfile, load_profile, shipped_profiles
 from goalcheck.schema import COMPONENTS, DocumentReport, GoalAnalysis
@@ -254,10 +254,12 @@ def rewrite_view(a: GoalAnalysis) -> None:
         st.markdown(sup.diff_html(a.text, a.rewrite.text), unsafe_allow_html=True)
         if notes:
             st.caption("Changes: " + "; ".join(notes))
-    elif notes:
-        st.info(notes[0][0].upper() + notes[0][1:] + ".", icon=":material/info:")
-    elif not blanks:
-        st.success("Measurable and strength-based: no rewrite needed.", icon=":material/check:")
+    else:
+        note = unchanged_rewrite_note(a) or ""
+        if note.startswith("Measurable"):
+            st.success(note, icon=":material/check:")
+        else:
+            st.info(note, icon=":material/info:")
     if blanks:
         st.markdown("**Fill in before use:** " + ", ".join(f"`{b}`" for b in blanks))
 

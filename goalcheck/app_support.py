@@ -33,8 +33,15 @@ from .extract import split_goals
 from .ingest.limits import TimeLimitExceeded
 from .markup import segments
 from .options import APP_TIMEOUT, APP_TIMEOUT_VARIABLE
-from .profiles import (DEFAULT_PROFILE, ProfileError, RubricProfile, load_profile, parse_profile,
-                       shipped_profiles)
+from .profiles import (
+    DEFAULT_PROFILE,
+    ProfileError,
+    RubricProfile,
+    load_profile,
+    parse_profile,
+    shipped_profiles,
+)
+from .rewrite import placeholders
 from .schema import COMPONENTS, DocumentReport, GoalAnalysis
 
 log = logging.getLogger(__name__)
@@ -223,8 +230,7 @@ FILL_IN = "fill in before use: "
 def rewrite_notes(rewrite: Any) -> tuple[list[str], list[str]]:
     """A rewrite's changes, split into what was changed and the blanks left to fill in."""
     notes = [c for c in rewrite.changes if not c.startswith(FILL_IN)]
-    blanks = re.findall(r"\[[^\[\]]+\]", rewrite.text)
-    return notes, list(dict.fromkeys(blanks))
+    return notes, placeholders(rewrite.text)
 
 
 def score_cards(a: GoalAnalysis) -> list[tuple[str, str, str]]:
@@ -591,7 +597,7 @@ def analyse_upload(name: str, data: bytes, *, max_upload_mb: int = UPLOAD_LIMIT_
         return timeout_message(timeout)
     except GoalcheckError as e:
         return str(e)
-    except Exception as e:  # noqa: BLE001 - the page shows a message, never a traceback
+    except Exception as e:
         log.exception("analysing an upload failed")
         return (f"goalcheck could not read this file ({type(e).__name__}); it may be damaged. "
                 "Save or export it again as PDF or .docx and try again.")

@@ -20,7 +20,15 @@ from pathlib import Path
 from .api import analyze_document, analyze_goal
 from .components.text import MAX_GOAL_CHARS
 from .errors import GoalcheckError, UnreadableDocument, display_name
-from .explain import alignment_words, component_lines, label, match_words, score_lines, short_code
+from .explain import (
+    alignment_words,
+    component_lines,
+    label,
+    match_words,
+    score_lines,
+    short_code,
+    unchanged_rewrite_note,
+)
 from .export import goal_rows, to_csv
 from .ingest.limits import ReadLimits, TimeLimitExceeded, option, time_limit
 from .markup import segments
@@ -109,10 +117,10 @@ def format_goal_text(a: GoalAnalysis, colour: bool = False) -> str:
     if a.rewrite and a.rewrite.text != a.text:
         lines += ["", bold("Suggested rewrite"), "  " + a.rewrite.text]
         lines += [f"  * {c}" for c in a.rewrite.changes]
-    elif a.rewrite and a.rewrite.changes:
-        lines += ["", bold("Rewrite")] + [f"  * {c}" for c in a.rewrite.changes]
     elif a.rewrite:
-        lines += ["", "No rewrite needed: the goal is measurable and strength-based."]
+        lines += ["", str(unchanged_rewrite_note(a))]
+        blanks = [c for c in a.rewrite.changes if c.startswith("fill in before use: ")]
+        lines += [f"  * {c}" for c in blanks]
     return "\n".join(lines)
 
 

@@ -374,3 +374,31 @@ def _alignment_sentence(e: Evidence) -> str | None:
         domain = str(e.data.get("domain") or "functional").replace("_", "-")
         return f"Academic standards do not apply to a {domain} goal."
     return None
+
+
+def unchanged_rewrite_note(a: GoalAnalysis) -> str | None:
+    """What to say when the suggested rewrite is the goal itself, or None when there is a
+    rewrite to show (or none at all: a goal not analysed). A goal is called measurable and
+    strength-based only when it is.
+
+    Example:
+        >>> from goalcheck import analyze_goal
+        >>> unchanged_rewrite_note(analyze_goal("Maya will receive speech therapy 2x30 minutes weekly."))
+        'No rewrite: this is a service, support or placement, not a goal.'
+    """
+    rw = a.rewrite
+    if rw is None or rw.text.strip() != a.text.strip():
+        return None
+    notes = [c for c in rw.changes if not c.startswith("fill in before use: ")]
+    if notes:
+        return notes[0][:1].upper() + notes[0][1:] + "."
+    if len(notes) < len(rw.changes):
+        return "No other change: fill in its blanks, then check it again."
+    good = a.measurability_class == "measurable" and a.strength_class in ("strength_based",
+                                                                            "neutral")
+    if good and a.strength_class == "strength_based":
+        return "Measurable and strength-based: no rewrite needed."
+    if good:
+        return "Measurable, with neutral wording: no rewrite needed."
+    return ("No rewrite suggested: goalcheck cannot tell what to add here; see why it scored as it "
+            "did above.")

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import Any
 
-from .explain import alignment_words, short_code
+from .explain import alignment_words, short_code, unchanged_rewrite_note
 from .markup import segments
 from .schema import COMPONENTS, PLAN_CHECKS, DocumentReport, GoalAnalysis, PlanReview
 
@@ -400,7 +400,7 @@ def _goal_html(g: GoalAnalysis, red: _Redactor) -> str:
             + (f'<ul class="why">{changes}</ul>' if changes else "")
         )
     elif g.rewrite:
-        rewrite = "<p><em>No rewrite needed.</em></p>"
+        rewrite = f"<p><em>{e(red.span_text(str(unchanged_rewrite_note(g))))}</em></p>"
     baseline = (
         f'<p class="meta">Baseline: {e(red.span_text(g.baseline))}</p>' if g.baseline else ""
     )

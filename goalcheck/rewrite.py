@@ -52,6 +52,8 @@ SKILL_ACTIONS: tuple[tuple[str, str, str], ...] = (
      "using [target words or sentence forms] in [a named activity]", "communication"),
     (r"social|peer|friend|play|turn", "using [a named social skill, e.g. greeting a peer]",
      "social_emotional"),
+    (r"confiden|self.?advoca|self.?esteem|speak(?:ing)?\s+up|particip",
+     "using [a named skill, e.g. asking for help or sharing an idea]", "social_emotional"),
     (r"anger|behavio|self.?regul|cop|frustrat|emotion|calm|attention|focus|impuls|organi",
      "using [a named replacement skill, e.g. asking for a break]", "social_emotional"),
     (r"independen|self.?care|hygien|dress|toilet|routine|daily",
@@ -94,6 +96,13 @@ _LOWER_FIRST = {"the", "given", "when", "using", "with", "during", "in", "after"
 _CLAUSE_END = re.compile(r"[,;]|(?<!\.[a-z])\.(?![\da-z])|\s(?:by|within|with|in|as|across|on|"
                          r"during|when|because|so\s+that|e\.g\.)\s")
 #: A reason clause says why, not what the student will do; the rewrite leaves it out.
+#: Words after a vague verb's skill that still belong to it: the activity of an
+#: independence goal ("independent with toileting") or the amount of growth asked
+#: for ("increase his reading level by 2 grade levels").
+_SKILL_TAIL = re.compile(
+    r"\s+(?:(?P<activity>(?:with|in)\s+[a-z-]+ing)\b|(?P<amount>by\s+(?:\d+|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|half|a\s+(?:full\s+)?(?:grade|year))\b[^,;.]*?))"
+    r"(?=\s+(?:by|within|in|as|across|on|during|when)\s|[,;]|\.?\s*$)", re.IGNORECASE)
 _REASON = re.compile(r",?\s+(?:because|since|so\s+that|in\s+order\s+to)\b[^,;.]*",
                      re.IGNORECASE)
 #: Wishes of the team or the family are not goals (RUBRIC 7.23).
@@ -144,13 +153,23 @@ _PLACEHOLDER = re.compile(r"\[[^\[\]]+\]")
 
 
 def placeholders(text: str) -> list[str]:
-    """The bracketed blanks a teacher must fill in, in order, each once.
+    """The blanks a teacher must fill in, in order, each once: the rewrite's brackets, and
+    the writer's own blanks ("____", "XX%", "(Child's name)"), named by what they hold.
 
     Example:
         >>> placeholders("By [date], [Student] will read [number] words, as measured by [data source].")
         ['[date]', '[Student]', '[number]', '[data source]']
+        >>> placeholders("Given ____, Jo will read ___ words by [date].")
+        ['____ (condition)', '___ (criterion)', '[date]']
     """
-    return list(dict.fromkeys(_PLACEHOLDER.findall(text)))
+    found = []
+    for f in find_placeholders(text):
+        blank = text[f.start:f.end]
+        if blank.startswith("[") or f.label == "placeholder" or f.rule == "role_in_parentheses":
+            found.append(blank)
+        else:
+            found.append(f"{blank} ({f.label})")
+    return list(dict.fromkeys(found))
 
 
 def not_a_goal(text: str) -> str | None:
@@ -223,6 +242,10 @@ def _rephrase_deficits(text: str, analysis: GoalAnalysis, changes: list[str]) ->
     return text
 
 
+#: Why a replacement behavior is named (RUBRIC 7.8), in the words a teacher reads.
+_DO_INSTEAD = "a goal says what the student will do instead, so it can be taught and counted"
+
+
 def _replacement_behavior(text: str, start: int, end: int) -> tuple[str | None, str]:
     span = text[start:end]
     low = span.lower()
@@ -231,14 +254,15 @@ def _replacement_behavior(text: str, start: int, end: int) -> tuple[str | None, 
     m = re.match(r"will\s+have\s+(zero|no|0)\b", span, re.IGNORECASE)
     if m:  # "will have zero referrals": the count of events is the criterion; keep it
         new = f"will [replacement behavior] and have {m.group(1)}"
-        return new, f"named a replacement behavior beside '{span}' (RUBRIC 7.8)"
+        return new, f"named a replacement behavior beside '{span}': {_DO_INSTEAD}"
     m = re.match(r"will\s+(?:not|never)\s+(\w+)", span, re.IGNORECASE)
     if m:
         new = f"will [replacement behavior] instead of {_gerund(m.group(1))}"
-        return new, f"named a replacement behavior instead of '{span}' (RUBRIC 7.8)"
+        return new, f"named a replacement behavior instead of '{span}': {_DO_INSTEAD}"
     m = re.match(r"will\s+(?:refrain\s+from|stop|cease|quit|avoid|eliminate|no\s+longer|discontinue)", span, re.IGNORECASE)
     if m:
-        return "will [replacement behavior] instead of", f"named a replacement behavior instead of '{span}' (RUBRIC 7.8)"
+        return ("will [replacement behavior] instead of",
+                f"named a replacement behavior instead of '{span}': {_DO_INSTEAD}")
     return "will [replacement behavior] instead of having", f"named a replacement behavior instead of '{span}'"
 
 
@@ -291,10 +315,20 @@ def _replace_vague(text: str, analysis: GoalAnalysis, changes: list[str]) -> str
     to = _TO_VERB.match(rest)
     if to or re.search(r"\bto$", verb_text):  # "will learn to decode" -> "will decode"
         cut = v.end + (to.end() if to else 0)
+        before = text[: v.start]
+        # "Kim plans to attend" -> "Kim will attend": the verb keeps its "will".
+        will = "" if not before.strip() or re.search(
+            r"\b(?:will|shall|can|must|should|to)\s*$", before, re.IGNORECASE) else "will "
         changes.append(f"removed the vague '{verb_text.strip()}' so the action itself is the "
                        "behavior")
-        return text[: v.start] + text[cut:].lstrip()
+        return before + will + text[cut:].lstrip()
     end = _clause_length(rest)
+    by = " by "
+    tail = _SKILL_TAIL.match(rest, end)
+    if tail and re.search(r"independen\w*$", rest[:end]) and tail.group("activity"):
+        end = tail.end()  # "become independent with toileting": the skill goes on
+    elif tail and tail.group("amount"):
+        end, by = tail.end(), ", as shown by "  # "increase ... by 2 grade levels"
     skill = rest[:end].strip()
     action = _skill_action(f"{verb_text} {skill}", analysis.domain)
     if re.search(r"\bby\s+(?:\[|\w+ing\b[^.;]*\[)", rest):
@@ -304,8 +338,8 @@ def _replace_vague(text: str, analysis: GoalAnalysis, changes: list[str]) -> str
         changes.append(f"added how '{verb_text}' will be seen: 'by {action}'")
     else:
         changes.append(f"kept '{verb_text} {skill}' and added how it will be seen and counted: "
-                       f"'by {action}'")
-    return f"{head} by {action}{rest[end:]}"
+                       f"'{by.strip(', ')} {action}'")
+    return f"{head}{by}{action}{rest[end:]}"
 
 
 def _skill_subject(text: str, changes: list[str]) -> str | None:
@@ -386,12 +420,14 @@ def rewrite_goal(analysis: GoalAnalysis) -> Rewrite:
         r"\b(?:instead|by\s+using|replac)", body, re.IGNORECASE
     ):
         body = body.rstrip(". ") + " by using [a named replacement behavior]."
-        changes.append("named a replacement behavior for the reduction target (RUBRIC 7.8)")
+        changes.append(f"named a replacement behavior for what is to be reduced: {_DO_INSTEAD}")
     body = body.rstrip()
     final = body[-1] if body.endswith((".", "!", "?")) else "."
     body = body.rstrip(".!? ")
     postsecondary = analysis.kind == "postsecondary_goal"
-    domain = _measure_domain(body, analysis.domain)
+    if postsecondary and analysis.measurability_class != "measurable":
+        body = _postsecondary_outcome(body, changes)
+    domain = _measure_domain(body, _domain_of(analysis))
 
     # RUBRIC 7.21: a placeholder is not the component, but one is enough: never add a second.
     held = {p.label for p in find_placeholders(text)}  # the writer's own blanks
@@ -430,6 +466,53 @@ def rewrite_goal(analysis: GoalAnalysis) -> Rewrite:
     if blanks:
         changes.append("fill in before use: " + ", ".join(blanks))
     return Rewrite(text=new_text, changes=changes)
+
+
+#: Outcomes after high school that name nothing specific (RUBRIC 2, Indicator 13), at the
+#: end of the goal's clause, and what makes each one countable.
+_GENERIC_OUTCOMES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(rx + r"(?=\s*(?:$|[,;]|\band\b))", re.IGNORECASE), words, what)
+    for rx, words, what in (
+        ((r"\b(?:go|going)\s+to\s+(?:a\s+)?(?:college|university|school|trade\s+school)"
+         r"|\battend\s+(?:a\s+)?(?:college|university|trade\s+school|community\s+college)"),
+         " and enroll in [a named program] at [a named college or training provider]",
+         "the program and the college"),
+        ((r"\b(?:work|be\s+employed|get\s+a\s+job|find\s+a\s+job|have\s+a\s+job|"
+         r"obtain\s+employment|gain\s+employment|find\s+employment)"),
+         " as [a named job] at [a named employer or kind of workplace]", "the job and the workplace"),
+        (r"\blive\s+(?:independently|on\s+(?:his|her|their)\s+own|alone|on\s+campus)",
+         " in [a named setting, e.g. an apartment with a roommate]", "where the student will live"),
+    ))
+
+
+def _postsecondary_outcome(body: str, changes: list[str]) -> str:
+    """Make an outcome after high school specific: which program, job or place (Indicator 13).
+
+    "After high school, Sam will work." -> "... Sam will work as [a named job] at [...]".
+    An outcome goalcheck cannot make specific is left as written, with what to state.
+    """
+    for rx, words, what in _GENERIC_OUTCOMES:
+        m = rx.search(body)
+        if m:
+            changes.append(f"made '{m.group(0)}' specific: name {what}")
+            return body[: m.end()] + words + body[m.end():]
+    if not any(c.startswith("removed the vague") for c in changes):
+        changes.append("state an outcome after high school that will happen, or not: enroll in, "
+                       "work at or live in a named program, job or place")
+    return body
+
+
+def _domain_of(analysis: GoalAnalysis) -> str | None:
+    """The goal's domain, or None when nothing in its words tells it (a goal-bank template of
+    blanks): its measurement suggestion is then not one domain's."""
+    cues = next((e for e in analysis.evidence if e.dimension == "domain" and e.rule == "cue_words"),
+                None)
+    decided = next((e for e in analysis.evidence if e.dimension == "domain" and e.source == "model"),
+                   None)
+    if cues is not None and not cues.data.get("cues") and (
+            decided is None or decided.data.get("rule_value") is None):
+        return None
+    return analysis.domain
 
 
 def _leading_timeframe(body: str, analysis: GoalAnalysis, shift: int) -> int | None:

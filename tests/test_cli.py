@@ -225,3 +225,11 @@ def test_app_timeout_goes_to_the_server(monkeypatch) -> None:
     assert _app_parser().parse_args([]).timeout == 120
     assert isinstance(args, argparse.Namespace)
     assert main(["app", "--timeout", "-1"]) == 2
+
+
+def test_an_unchanged_goal_is_called_measurable_only_when_it_is(capsys) -> None:
+    out = _check_text(capsys, "After graduation, Jo will attend a job fair.")
+    assert "measurable and strength-based" not in out.lower()
+    assert "State an outcome after high school" in out
+    out = _check_text(capsys, "By June 2027, Sam will read 20 sight words with 90% accuracy.")
+    assert "Measurable and strength-based: no rewrite needed." in out
