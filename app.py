@@ -34,7 +34,12 @@ from goalcheck import app_support as sup
 from goalcheck import export
 from goalcheck.api import analyze_goal, analyze_many
 from goalcheck.data import SAMPLE_IEP
-from goalcheck.explain import grade_warning, not_analysed_note, unchanged_rewrite_note
+from goalcheck.explain import (
+    grade_warning,
+    not_analysed_note,
+    plan_score_words,
+    unchanged_rewrite_note,
+)
 from goalcheck.pipeline import build_nlp
 from goalcheck.profiles import DEFAULT_PROFILE, RubricProfile, load_profile, shipped_profiles
 from goalcheck.schema import COMPONENTS, DocumentReport, GoalAnalysis
@@ -329,7 +334,8 @@ def review_page() -> None:
     plan_summary(report, names[chosen])
     plan_exports(report, chosen)
     if report.plan is not None:  # RUBRIC 8: the plan card, above the goals; opened on demand
-        with st.expander(f"Plan review: {report.plan.score}/100 (the eight plan-level checks)"):
+        with st.expander(f"Plan review: {plan_score_words(report.plan)} (the eight plan-level "
+                         "checks)"):
             st.markdown(sup.plan_card_html(report), unsafe_allow_html=True)
     goal_cards(report, chosen)
 

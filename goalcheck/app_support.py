@@ -711,13 +711,19 @@ def practice_goals(text: str) -> list[str]:
 # ---------------------------------------------------------------- plan review card
 
 _PLAN_CARD_CSS = (
-    "<style>.plan .badge{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.85rem}"
+    "<style>.plan .badge{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.85rem;"
+    "white-space:nowrap}.plan h2{display:none}"
     ".plan-pass{background:#dcfce7}.plan-fail{background:#fee2e2}.plan-not_applicable{background:#f3f4f6}"
     ".plan-checks{width:100%;table-layout:fixed}"
-    ".plan-checks td:first-child{width:3.2rem}.plan-checks th{width:28%}"
+    ".plan-checks td:first-child{width:4.8rem}.plan-checks th{width:28%}"
     ".plan-checks td,.plan-checks th{vertical-align:top;padding:.2rem .4rem;text-align:left;"
     "overflow-wrap:anywhere}"
-    ".plan .meta{color:#4b5563}.plan ul{margin:0;padding-left:1.1rem}.plan q{color:#374151}</style>"
+    ".plan .meta{color:#4b5563}.plan ul{margin:0;padding-left:1.1rem}.plan q{color:#374151}"
+    # A phone: each check on its own rows (status and name, then its findings full width).
+    "@media (max-width:640px){.plan-checks,.plan-checks tbody{display:block}"
+    ".plan-checks tr{display:grid;grid-template-columns:auto 1fr;border-bottom:1px solid #e5e7eb}"
+    ".plan-checks td:first-child,.plan-checks th{width:auto}"
+    ".plan-checks td:last-child{grid-column:1/-1}}</style>"
 )
 
 

@@ -25,6 +25,7 @@ from .explain import (
     component_lines,
     label,
     match_words,
+    plan_score_words,
     score_lines,
     short_code,
     unchanged_rewrite_note,
@@ -132,7 +133,8 @@ def format_plan_text(plan: PlanReview, colour: bool = False) -> str:
     bold = (lambda s: f"\x1b[1m{s}\x1b[0m") if colour else (lambda s: s)
     applicable = [c for c in plan.checks if c.status != "not_applicable"]
     passed = sum(c.status == "pass" for c in applicable)
-    lines = [bold(f"Plan review {plan.score}/100") + f" ({passed} of {len(applicable)} applicable checks pass)"]
+    lines = [bold(f"Plan review {plan_score_words(plan)}")
+             + (f" ({passed} of {len(applicable)} applicable checks pass)" if applicable else "")]
     for c in plan.checks:
         lines.append(f"  [{_STATUS_MARK[c.status]}] {label(c.id)}")
         for f in c.findings:
@@ -152,8 +154,9 @@ def format_document_text(report: DocumentReport, colour: bool = False) -> str:
          f"{'n/a' if s['mean_overall'] is None else s['mean_overall']}"),
     ]
     lines += [f"  warning: {w}" for w in report.warnings]
-    lines.append("Sections: " + "; ".join(
-        f"{label(sec.kind)} (p. {sec.page_start}-{sec.page_end})" for sec in report.sections))
+    lines.append("Sections: " + ("; ".join(
+        f"{label(sec.kind)} (p. {sec.page_start}-{sec.page_end})" for sec in report.sections)
+        or "none found"))
     if report.plan is not None:
         lines += ["", format_plan_text(report.plan, colour)]
     for g in report.goals:

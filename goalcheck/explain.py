@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from .language import LANGUAGE_NAMES, language_name
-from .schema import COMPONENTS, Evidence, Explanation, GoalAnalysis
+from .schema import COMPONENTS, Evidence, Explanation, GoalAnalysis, PlanReview
 
 #: The question each component answers (RUBRIC 2).
 COMPONENT_QUESTIONS: dict[str, str] = {
@@ -402,3 +402,17 @@ def unchanged_rewrite_note(a: GoalAnalysis) -> str | None:
         return "Measurable, with neutral wording: no rewrite needed."
     return ("No rewrite suggested: goalcheck cannot tell what to add here; see why it scored as it "
             "did above.")
+
+
+def plan_score_words(plan: PlanReview) -> str:
+    """A plan review's score as shown: ``17/100``, or not scored when no check applies (a
+    file with no goals and no services has nothing to check; 0/100 would blame it).
+
+    Example:
+        >>> from goalcheck.schema import PlanCheck
+        >>> plan_score_words(PlanReview([PlanCheck("transition", "not_applicable")]))
+        'not scored (no check applies to this file)'
+    """
+    if all(c.status == "not_applicable" for c in plan.checks):
+        return "not scored (no check applies to this file)"
+    return f"{plan.score}/100"

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import Any
 
-from .explain import alignment_words, short_code, unchanged_rewrite_note
+from .explain import alignment_words, label, plan_score_words, short_code, unchanged_rewrite_note
 from .markup import segments
 from .schema import COMPONENTS, PLAN_CHECKS, DocumentReport, GoalAnalysis, PlanReview
 
@@ -319,7 +319,7 @@ table{border-collapse:collapse}
 .deficit{text-decoration:underline double #b91c1c}
 .legend span{display:inline-block;padding:0 .35rem;margin:.1rem;border-radius:3px}
 .badge{display:inline-block;padding:0 .4rem;border-radius:3px;background:#f3f4f6;
- font-size:.85rem}
+ font-size:.85rem;white-space:nowrap}
 .measurable{background:#dcfce7}.partially_measurable{background:#fef3c7}
 .not_measurable{background:#fee2e2}
 .rewrite{background:#f9fafb;border-left:3px solid #6b7280;padding:.4rem .7rem}
@@ -413,7 +413,8 @@ def _goal_html(g: GoalAnalysis, red: _Redactor) -> str:
     )
 
 
-_PLAN_MARK = {"pass": "pass", "fail": "fail", "not_applicable": "n/a"}
+#: Each status in a symbol and a word, so it reads without its colour.
+_PLAN_MARK = {"pass": "\u2713\u00a0pass", "fail": "\u2717\u00a0fail", "not_applicable": "\u2013\u00a0n/a"}
 
 
 def plan_html(plan: PlanReview, red: _Redactor | None = None) -> str:
@@ -437,9 +438,9 @@ def plan_html(plan: PlanReview, red: _Redactor | None = None) -> str:
                          + (f" <span class=\"meta\">({', '.join(where)})</span>" if where else "")
                          + f"{quote}</li>")
         rows.append(f'<tr><td><span class="badge plan-{e(c.status)}">{_PLAN_MARK[c.status]}</span></td>'
-                    f"<th>{e(c.id.replace('_', ' '))}</th><td><ul class=\"why\">{''.join(items)}</ul></td></tr>")
-    return (f'<section class="plan"><h2>Plan review: {plan.score}/100</h2>'
-            f'<p class="meta">{passed} of {len(applicable)} applicable checks pass (RUBRIC.md section 8); '
+                    f"<th>{e(label(c.id))}</th><td><ul class=\"why\">{''.join(items)}</ul></td></tr>")
+    return (f'<section class="plan"><h2>Plan review: {e(plan_score_words(plan))}</h2>'
+            f'<p class="meta">{passed} of {len(applicable)} applicable checks pass; '
             f"checks that do not apply are left out of the score.</p>"
             f'<table class="summary plan-checks">{"".join(rows)}</table></section>')
 

@@ -233,3 +233,12 @@ def test_an_unchanged_goal_is_called_measurable_only_when_it_is(capsys) -> None:
     assert "State an outcome after high school" in out
     out = _check_text(capsys, "By June 2027, Sam will read 20 sight words with 90% accuracy.")
     assert "Measurable and strength-based: no rewrite needed." in out
+
+
+def test_a_file_with_nothing_to_check_is_not_scored_zero(tmp_path, capsys) -> None:
+    empty = tmp_path / "notes.txt"
+    empty.write_text("hello\nnothing here\n")
+    assert main(["analyze", str(empty)]) == 0
+    out = capsys.readouterr().out
+    assert "Plan review not scored (no check applies to this file)" in out
+    assert "0/100" not in out and "mean overall n/a" in out and "Sections: none found" in out

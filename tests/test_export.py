@@ -264,3 +264,22 @@ def test_every_export_records_the_rubric_profile() -> None:
 def test_html_says_alignment_in_words() -> None:
     html = to_html(_tricky_report())
     assert "close match (40): W.3.1, grade 3" in html and "inferred" not in html
+
+
+def test_plan_card_in_plain_words() -> None:
+    """The plan card names checks in words, cites no rubric section, marks each status with a
+    symbol (not colour alone), and scores nothing when no check applies."""
+    import re
+
+    from goalcheck import analyze_document
+    from goalcheck.data import SAMPLE_IEP
+    from goalcheck.export import plan_html
+    from goalcheck.schema import PlanCheck, PlanReview
+
+    card = plan_html(analyze_document(SAMPLE_IEP).plan)
+    assert "RUBRIC" not in card and "<th>needs have goals</th>" not in card
+    assert "<th>Needs have goals</th>" in card
+    assert re.search(r'class="badge plan-pass">\u2713', card)
+    empty = plan_html(PlanReview([PlanCheck("transition", "not_applicable")]))
+    assert "Plan review: not scored (no check applies to this file)" in empty
+    assert "0/100" not in empty
