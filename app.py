@@ -504,9 +504,17 @@ def many_page() -> None:
                width="content")
     for _, e in errors.iterrows():
         st.error(f"Could not read **{e['file']}**: {e['error']}", icon=":material/error:")
+    no_goals = [shown_name(k, v.source) for k, v in store.items()
+                if isinstance(v, DocumentReport) and not v.goals]
+    if no_goals:
+        st.warning("No goals were found in " + ", ".join(f"**{n}**" for n in no_goals)
+                   + ": check that each is an IEP with an annual goals section.",
+                   icon=":material/warning:")
     if goals.empty:
         return
-    with st.expander("Filter the table", expanded=False, icon=":material/filter_list:"):
+    # A key keeps it open while another file is still being analysed above it.
+    with st.expander("Filter the table", expanded=False, icon=":material/filter_list:",
+                     key="filter_box"):
         classes = st.multiselect("Measurability", sorted(goals["measurability_class"].dropna()
                                  .unique()), key="f_class", format_func=sup.label)
         domains = st.multiselect("Domain", sorted(goals["domain"].dropna().unique()),
@@ -521,15 +529,18 @@ def many_page() -> None:
     tables, charts = st.tabs(["Table", "Charts"])
     with tables:
         st.caption(f"{len(view)} of {len(goals)} goals shown. Click a column header to sort; "
-                   "the table scrolls sideways.")
+                   "the table scrolls sideways. Downloads keep goalcheck's ids "
+                   "(e.g. partially_measurable), as its JSON does.")
         every = st.toggle("Show every column", key="all_columns")
-        st.dataframe(view, key="many_table", hide_index=True, width="stretch",
-                     column_order=sup.shown_columns(every),
-                     column_config={"overall": st.column_config.ProgressColumn(
-                         "overall", min_value=0, max_value=100, format="%d")})
+        headers: dict[str, Any] = {c: st.column_config.Column(sup.COLUMN_LABELS.get(c, c))
+                                   for c in view.columns}
+        headers["overall"] = st.column_config.ProgressColumn(
+            "Overall", min_value=0, max_value=100, format="%d")
+        st.dataframe(sup.screen_table(view), key="many_table", hide_index=True, width="stretch",
+                     column_order=sup.shown_columns(every), column_config=headers)
         st.markdown("**Per file**")
-        st.dataframe(sup.file_summary(goals, errors), key="file_table", hide_index=True,
-                     width="stretch")
+        st.dataframe(sup.file_summary(goals, errors, no_goals), key="file_table",
+                     hide_index=True, width="stretch")
     with charts:
         st.caption(f"Charts of the {len(view)} goals the filter shows; each has its figures "
                    "in words below it.")

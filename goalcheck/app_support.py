@@ -404,6 +404,36 @@ def columns_of(rows: Sequence[dict[str, Any]]) -> list[str]:
     return [*export.ROW_COLUMNS, "error"] if has_error else list(export.ROW_COLUMNS)
 
 
+#: Headers of the on-screen table in words; downloads keep the column ids.
+COLUMN_LABELS: dict[str, str] = {
+    "document_id": "Document id (sha256)", "file": "File", "page": "Page", "section": "Section",
+    "kind": "Kind", "goal_id": "Goal", "parent_id": "Goal it belongs to", "text": "Goal text",
+    "status": "Analysed?", "language": "Language",
+    **{f"has_{c}": f"Has {c}" for c in COMPONENTS},
+    "n_components": "Components found", "vague_verbs": "Vague verbs",
+    "measurability_score": "Measurability score", "measurability_class": "Measurability",
+    "strength_score": "Strength score", "strength_class": "Strength-based language",
+    "deficit_spans": "Deficit wording", "domain": "Domain", "alignment_status": "Alignment",
+    "alignment_score": "Alignment score", "alignment_code": "Standard",
+    "alignment_similarity": "Standard similarity", "overall": "Overall",
+    "rewrite": "Suggested rewrite", "rewrite_changes": "Rewrite changes", "rubric": "Rubric",
+    "rubric_version": "Rubric version", "error": "Error",
+}
+#: Columns whose values are ids with a human label (:func:`goalcheck.explain.label`).
+LABELLED_COLUMNS: tuple[str, ...] = ("section", "kind", "status", "domain", "measurability_class",
+                                     "strength_class", "alignment_status")
+
+
+def screen_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The goal table as shown on screen: ids in words ("partially_measurable" ->
+    "Partly measurable"); the column names stay ids, the headers come from COLUMN_LABELS."""
+    out = frame.copy()
+    for c in LABELLED_COLUMNS:
+        if c in out:
+            out[c] = [None if pd.isna(v) else label(v) for v in out[c]]
+    return out
+
+
 def shown_columns(every: bool) -> list[str]:
     """Columns of the on-screen table: the reading set, or every column with the long
     document id last (it identifies files for scripts, not for people)."""
@@ -460,8 +490,10 @@ def rows_to_parquet(rows: Sequence[dict[str, Any]]) -> bytes:
 # ---------------------------------------------------------------- research summaries
 
 
-def file_summary(goals: pd.DataFrame, errors: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per file: goals, measurable share, mean scores, most missed component."""
+def file_summary(goals: pd.DataFrame, errors: pd.DataFrame | None = None,
+                 no_goals: Sequence[str] = ()) -> pd.DataFrame:
+    """One row per file: goals, measurable share, mean scores, most missed component; then
+    the files read in which no goal was found (``no_goals``), then those not read."""
     out: list[dict[str, Any]] = []
     for name, g in goals.groupby("file", sort=False, dropna=False):
         missing = {c: int((~g[f"has_{c}"].astype(bool)).sum()) for c in COMPONENTS}
@@ -475,6 +507,10 @@ def file_summary(goals: pd.DataFrame, errors: pd.DataFrame | None = None) -> pd.
                                    if missing[worst] else "nothing"),
             "status": "read",
         })
+    for name in no_goals:
+        out.append({"file": name, "goals": 0, "measurable (%)": None, "mean overall": None,
+                    "mean measurability": None, "most often missing": None,
+                    "status": "read, no goals found"})
     for _, e in (errors if errors is not None else pd.DataFrame()).iterrows():
         out.append({"file": e["file"], "goals": 0, "measurable (%)": None, "mean overall": None,
                     "mean measurability": None, "most often missing": None,

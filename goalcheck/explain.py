@@ -45,7 +45,7 @@ CLASS_LABELS: dict[str, str] = {
     "neutral": "Neutral",
     "deficit_based": "Deficit-based",
     "explicit": "Cites a standard",
-    "inferred": "Matches a standard",
+    "inferred": "Inferred match (see how close)",
     "none": "No close match",
     "not_applicable": "Not applicable (functional goal)",
 }

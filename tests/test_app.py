@@ -133,6 +133,34 @@ def test_score_many_table_filter_and_redaction(sample: DocumentReport) -> None:
     at.toggle(key="redact").set_value(True).run()
     texts = " ".join(at.dataframe[0].value["text"])
     assert "Maya" not in texts and "[Student]" in texts
+    # Ids in words on screen (the downloads keep the ids).
+    shown = at.dataframe[0].value
+    assert set(shown["kind"]) <= {"Annual goal", "Objective"}
+    assert set(shown["measurability_class"]) == {"Measurable"}
+    assert not any("_" in str(v) for c in sup.LABELLED_COLUMNS if c in shown for v in shown[c])
+
+
+def test_per_file_table_lists_a_file_without_goals(sample: DocumentReport) -> None:
+    rows = sup.table_rows([("a.pdf", sample), ("bad.pdf", "not a PDF")])
+    frame = pd.DataFrame(rows)
+    goals, errors = frame[frame["error"].isna()], frame[frame["error"].notna()]
+    summary = sup.file_summary(goals, errors, no_goals=["notes.txt"])
+    assert list(summary["file"]) == [sample.source, "notes.txt", "bad.pdf"]
+    assert list(summary["status"]) == ["read", "read, no goals found", "not read: not a PDF"]
+    assert summary["goals"].tolist() == [len(sample.goals), 0, 0]
+
+
+def test_screen_table_puts_ids_in_words() -> None:
+    frame = pd.DataFrame({"kind": ["annual_goal", "postsecondary_goal"],
+                          "measurability_class": ["partially_measurable", None],
+                          "domain": ["social_emotional", "math"], "text": ["a_b", "c"]})
+    shown = sup.screen_table(frame)
+    assert shown["kind"].tolist() == ["Annual goal", "Postsecondary goal"]
+    assert shown["measurability_class"][0] == "Partly measurable" and pd.isna(shown["measurability_class"][1])
+    assert shown["domain"].tolist() == ["Social-emotional", "Math"]
+    assert shown["text"].tolist() == ["a_b", "c"]  # goal text is never relabelled
+    assert frame["kind"].tolist() == ["annual_goal", "postsecondary_goal"]  # not changed
+    assert set(sup.COLUMN_LABELS) >= set(export.ROW_COLUMNS)
 
 
 # ---------------------------------------------------------------- tables

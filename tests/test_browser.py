@@ -300,8 +300,15 @@ def test_score_many(app_url: str, browser: Any, outside: list[str], sample: Any)
     expect(page.get_by_role("heading", name="Score many")).to_be_visible(timeout=30_000)
     other = ROOT / "tests" / "corpus" / "state_form.pdf"
     page.get_by_role("button", name="Add the sample IEP").click()
-    page.locator("input[type=file]").first.set_input_files(str(other))
+    page.locator("input[type=file]").first.set_input_files([
+        {"name": other.name, "mimeType": "application/pdf", "buffer": other.read_bytes()},
+        {"name": "notes.txt", "mimeType": "text/plain",
+                     "buffer": b"Meeting notes\nNothing to score here.\n"}])
     expect(page.get_by_text("Download all rows")).to_be_visible(timeout=120_000)
+    # A file read without goals is said, not dropped (it has a row in the per-file table too).
+    expect(page.get_by_text(re.compile(r"^No goals were found in notes\.txt"))).to_be_visible(
+        timeout=120_000)
+    expect(page.locator("[data-testid=stMetric]").first).to_contain_text("3")  # Files
     expect(page.get_by_role("button", name="CSV, all rows")).to_be_visible(timeout=30_000)
     expect(page.get_by_role("button", name="Parquet, all rows")).to_be_visible(timeout=30_000)
     # Filters use human words.
