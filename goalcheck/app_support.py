@@ -31,6 +31,7 @@ from .errors import GoalcheckError, UnreadableDocument
 from .explain import CLASS_LABELS, alignment_words, label
 from .extract import split_goals
 from .ingest.limits import TimeLimitExceeded
+from .language import detect_language
 from .markup import segments
 from .options import APP_TIMEOUT, APP_TIMEOUT_VARIABLE
 from .profiles import (
@@ -741,7 +742,29 @@ def practice_goals(text: str) -> list[str]:
     text = text.strip()
     if not text:
         return []
-    return [g for g in split_goals(text) if g.strip()] or [text]
+    out: list[str] = []
+    for goal in [g for g in split_goals(text) if g.strip()] or [text]:
+        out.extend(_split_by_language(goal))
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00bf\u00a1\u00c0-\u00dd])")
+
+
+def _split_by_language(goal: str) -> list[str]:
+    """A goal as written, or its sentences apart when one of them is in another language
+    (an English goal and a Spanish one pasted together are two goals, RUBRIC 7.24-7.25)."""
+    sentences = _SENTENCE_END.split(goal)
+    if len(sentences) < 2:
+        return [goal]
+    groups: list[tuple[str | None, str]] = []
+    for s in sentences:
+        lang = detect_language(s)
+        if groups and (lang is None or groups[-1][0] in (None, lang)):  # goes on the one before
+            groups[-1] = (groups[-1][0] or lang, groups[-1][1] + " " + s)
+        else:
+            groups.append((lang, s))
+    return [goal] if len(groups) == 1 else [g for _, g in groups]
 
 
 # ---------------------------------------------------------------- plan review card

@@ -120,6 +120,31 @@ def test_practice_box_rescores_as_the_text_changes() -> None:
     assert any("The six components" in m.value for m in at.markdown)  # rubric tab
 
 
+def test_practice_scores_pasted_goals_one_by_one_and_says_which_is_not_english() -> None:
+    at = _app()
+    at.radio(key="mode").set_value("Practice").run()
+    at.text_area(key="practice_text").input(
+        f"{WEAK} Para junio de 2027, Sofía leerá 20 palabras con el 90% de precisión. "
+        "Sam will not hit peers during recess.").run()
+    assert not at.exception
+    assert any(m.value.startswith("**3 goals found**") for m in at.markdown)
+    assert any("written in Spanish" in w.value for w in at.warning)
+    assert _metrics(at, "Overall")[:2] == [str(analyze_goal(WEAK).overall),
+                                           str(analyze_goal("Sam will not hit peers during recess.").overall)]
+
+
+@pytest.mark.parametrize("text, goals", [
+    ("Jo will read 20 words. Ray will write 3 sentences.", 2),
+    ("By June 2027, Maya will read aloud at 90 wcpm. This will be measured by weekly probes.", 1),
+    ("Maya will read 20 words. Para junio de 2027, Sofía leerá 20 palabras con el 90% de "
+     "precisión.", 2),
+    ("Para junio de 2027, Sofía leerá 20 palabras con el 90% de precisión. Sofía escribirá "
+     "3 oraciones.", 1),
+])
+def test_practice_goals_split(text: str, goals: int) -> None:
+    assert len(sup.practice_goals(text)) == goals
+
+
 def test_score_many_table_filter_and_redaction(sample: DocumentReport) -> None:
     at = _app()
     at.radio(key="mode").set_value("Score many").run()
