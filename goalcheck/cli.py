@@ -196,8 +196,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     c = sub.add_parser("check", help=COMMAND_HELP["check"], description=COMMAND_HELP["check"])
     c.add_argument("text", help="the goal text (quote it)")
-    c.add_argument("--format", choices=["text", "json"], default="text")
-    c.add_argument("--kind", choices=["annual_goal", "objective", "postsecondary_goal"])
+    c.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text for people (default) or json, the same fields as goalcheck analyze")
+    c.add_argument("--kind", choices=["annual_goal", "objective", "postsecondary_goal"],
+                   help="what the text is, if known (default: told from its words)")
     c.add_argument("--grade", help="the student's grade (K, 1-12), for the standards check")
     _rubric_option(c)
     a = sub.add_parser(
@@ -205,8 +207,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Analyse whole IEP documents. --format json prints a JSON list with one "
         "document per file read (even for one file); --format csv prints one row per goal "
         "with the file's path as given and its sha256 as document_id.")
-    a.add_argument("files", nargs="+", type=Path)
-    a.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    a.add_argument("files", nargs="+", type=Path, metavar="FILE", help="IEP files (PDF, DOCX, TXT)")
+    a.add_argument("--format", choices=["text", "json", "csv"], default="text",
+                   help="text for people (default), json (a list, one document per file) or "
+                   "csv (one row per goal)")
     a.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     a.add_argument("--password", help="password of an encrypted PDF")
     a.add_argument("--no-ocr", action="store_true", help="never OCR scanned pages")

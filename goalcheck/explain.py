@@ -120,7 +120,8 @@ def _headline(a: GoalAnalysis, profile_name: str) -> Explanation:
         why = "it names an observable behavior, but to be measurable: " + "; ".join(
             COMPONENT_ADVICE[c] for c in a.missing_required)
     else:
-        why = "it names no action a teacher can see or count: " + COMPONENT_ADVICE["behavior"]
+        why = ("it names no action a teacher can see or count: name one (read aloud, write, "
+               "solve, request...)")
     rubric = "" if profile_name == "idea" else f" under the '{profile_name}' rubric"
     return Explanation("measurability", "rule", f"{head}{rubric}: {why}.", 1.0)
 

@@ -242,3 +242,19 @@ def test_a_file_with_nothing_to_check_is_not_scored_zero(tmp_path, capsys) -> No
     out = capsys.readouterr().out
     assert "Plan review not scored (no check applies to this file)" in out
     assert "0/100" not in out and "mean overall n/a" in out and "Sections: none found" in out
+
+
+def test_every_option_of_check_and_analyze_says_what_it_does() -> None:
+    import argparse
+
+    from goalcheck.cli import _parser
+
+    sub = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name in ("check", "analyze"):
+        for action in sub.choices[name]._actions:
+            assert action.help, (name, action.option_strings or action.dest)
+
+
+def test_the_headline_says_what_to_do_once(capsys) -> None:
+    out = _check_text(capsys, "Sam will improve his math skills.")
+    assert out.count("can see or count") == 2  # the headline and the vague verb, not twice in one line
