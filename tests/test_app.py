@@ -136,10 +136,10 @@ def test_practice_scores_pasted_goals_one_by_one_and_says_which_is_not_english()
 @pytest.mark.parametrize("text, goals", [
     ("Jo will read 20 words. Ray will write 3 sentences.", 2),
     ("By June 2027, Maya will read aloud at 90 wcpm. This will be measured by weekly probes.", 1),
-    ("Maya will read 20 words. Para junio de 2027, Sofía leerá 20 palabras con el 90% de "
-     "precisión.", 2),
-    ("Para junio de 2027, Sofía leerá 20 palabras con el 90% de precisión. Sofía escribirá "
-     "3 oraciones.", 1),
+    (("Maya will read 20 words. Para junio de 2027, Sofía leerá 20 palabras con el 90% de "
+     "precisión."), 2),
+    (("Para junio de 2027, Sofía leerá 20 palabras con el 90% de precisión. Sofía escribirá "
+     "3 oraciones."), 1),
 ])
 def test_practice_goals_split(text: str, goals: int) -> None:
     assert len(sup.practice_goals(text)) == goals
