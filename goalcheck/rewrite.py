@@ -37,6 +37,8 @@ DOMAIN_ACTIONS: dict[str | None, tuple[str, str, str]] = {
 #: added as "by <action>" so the writer's words and the skill stay.
 SKILL_ACTIONS: tuple[tuple[str, str, str], ...] = (
     # (pattern of the skill's words, the action that shows it, the domain it belongs to)
+    # "work on his IEP goals" names no skill: the teacher names the action.
+    (r"\biep\b|\bgoals?\b|\bobjectives?\b", "[an observable action on a named skill]", None),
     (r"main idea", "stating the main idea of [a grade-level passage]", "reading"),
     (r"fluen", "reading [a grade-level passage] aloud at [number] words correct per minute",
      "reading"),
@@ -54,7 +56,12 @@ SKILL_ACTIONS: tuple[tuple[str, str, str], ...] = (
      "social_emotional"),
     (r"confiden|self.?advoca|self.?esteem|speak(?:ing)?\s+up|particip",
      "using [a named skill, e.g. asking for help or sharing an idea]", "social_emotional"),
-    (r"anger|behavio|self.?regul|cop|frustrat|emotion|calm|attention|focus|impuls|organi",
+    (r"organi[sz]|time.?manage|homework|planner",
+     "using [a named organization strategy, e.g. a checklist or planner]", "social_emotional"),
+    (r"emotion|feeling", ("naming [the feeling] and using [a named coping strategy, e.g. taking "
+     "deep breaths]"), "social_emotional"),
+    (r"listen", "answering [number] questions about [a passage read aloud]", "communication"),
+    (r"anger|behavio|self.?regul|cop|frustrat|calm|attention|focus|impuls",
      "using [a named replacement skill, e.g. asking for a break]", "social_emotional"),
     (r"independen|self.?care|hygien|dress|toilet|routine|daily",
      "completing [the steps of the target routine]", "adaptive"),
@@ -280,6 +287,8 @@ def _measure_domain(text: str, domain: str | None) -> str | None:
     for _, action, skill_domain in SKILL_ACTIONS:
         if action in text:
             return skill_domain
+    if "replacement behavior]" in text:  # a behaviour to replace is observed and counted
+        return "social_emotional"
     return domain
 
 
@@ -396,7 +405,10 @@ def rewrite_goal(analysis: GoalAnalysis) -> Rewrite:
     shifted = _shift(analysis, shift)
     body = shifted.text
     insert_at = _learner_slot(shifted)
-    body = _replace_vague(body, shifted, changes)
+    if analysis.kind == "postsecondary_goal":
+        body = _postsecondary_wish(body, changes)  # not "by <action>": an outcome after school
+    else:
+        body = _replace_vague(body, shifted, changes)
     has_learner = analysis.present("learner") or bool(_HAS_PLACEHOLDER["learner"].search(body))
     if insert_at is not None and not has_learner:
         rest = body[insert_at:]
@@ -471,7 +483,8 @@ def rewrite_goal(analysis: GoalAnalysis) -> Rewrite:
 #: Outcomes after high school that name nothing specific (RUBRIC 2, Indicator 13), at the
 #: end of the goal's clause, and what makes each one countable.
 _GENERIC_OUTCOMES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(rx + r"(?=\s*(?:$|[,;]|\band\b))", re.IGNORECASE), words, what)
+    (re.compile(rx + r"(?=\s*(?:$|[,;]|\b(?:and|after|upon|within|once)\b))", re.IGNORECASE),
+     words, what)
     for rx, words, what in (
         ((r"\b(?:go|going)\s+to\s+(?:a\s+)?(?:college|university|school|trade\s+school)"
          r"|\battend\s+(?:a\s+)?(?:college|university|trade\s+school|community\s+college)"),
@@ -485,6 +498,41 @@ _GENERIC_OUTCOMES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     ))
 
 
+#: A wish or plan in a postsecondary goal (RUBRIC 2, 7.12), and the verb after it.
+_POSTSECONDARY_WISH = re.compile(
+    r"\b(?:will\s+)?(?P<wish>consider|explore|think\s+about|look\s+into|(?:hope|plan|want|try)\s+to"
+    r"|plans\s+to|hopes\s+to|wants\s+to|would\s+like\s+to|intends\s+to|"
+    r"(?:is|are)\s+interested\s+in|continue\s+to\s+(?:learn\s+about|explore))\s+(?P<verb>[a-z]+)",
+    re.IGNORECASE)
+#: The verbs of outcomes after high school, from their -ing form.
+_OUTCOME_VERBS = {"living": "live", "working": "work", "attending": "attend", "enrolling": "enroll",
+                  "going": "go", "getting": "get", "finding": "find", "becoming": "become",
+                  "studying": "study", "taking": "take", "joining": "join", "using": "use",
+                  "obtaining": "obtain", "applying": "apply", "moving": "move", "earning": "earn",
+                  "completing": "complete", "entering": "enter", "pursuing": "pursue"}
+#: "someday", "one day": no time at all; the after-school timeframe says when.
+_SOMEDAY = re.compile(r"\s+(?:someday|some\s+day|one\s+day|eventually|in\s+the\s+future)\b",
+                      re.IGNORECASE)
+
+
+def _postsecondary_wish(body: str, changes: list[str]) -> str:
+    """A wish made an outcome: "will consider living on her own" -> "will live on her own",
+    "plans to attend college" -> "will attend college" (a wish is not measurable, RUBRIC 2)."""
+    m = _POSTSECONDARY_WISH.search(body)
+    if m:
+        verb, wish = m.group("verb"), m.group("wish")
+        base = verb if re.search(r"to$", wish, re.IGNORECASE) else _OUTCOME_VERBS.get(
+            verb.lower())
+        if base is not None:
+            body = body[: m.start()] + "will " + base + body[m.end():]
+            changes.append(f"stated the wish '{m.group(0)}' as an outcome: 'will {base}'")
+    later = _SOMEDAY.search(body)
+    if later:
+        body = body[: later.start()] + body[later.end():]
+        changes.append(f"left out '{later.group(0).strip()}': the after-school timeframe says when")
+    return body
+
+
 def _postsecondary_outcome(body: str, changes: list[str]) -> str:
     """Make an outcome after high school specific: which program, job or place (Indicator 13).
 
@@ -496,21 +544,16 @@ def _postsecondary_outcome(body: str, changes: list[str]) -> str:
         if m:
             changes.append(f"made '{m.group(0)}' specific: name {what}")
             return body[: m.end()] + words + body[m.end():]
-    if not any(c.startswith("removed the vague") for c in changes):
+    if not any(c.startswith("stated the wish") for c in changes):
         changes.append("state an outcome after high school that will happen, or not: enroll in, "
                        "work at or live in a named program, job or place")
     return body
 
 
 def _domain_of(analysis: GoalAnalysis) -> str | None:
-    """The goal's domain, or None when nothing in its words tells it (a goal-bank template of
-    blanks): its measurement suggestion is then not one domain's."""
-    cues = next((e for e in analysis.evidence if e.dimension == "domain" and e.rule == "cue_words"),
-                None)
-    decided = next((e for e in analysis.evidence if e.dimension == "domain" and e.source == "model"),
-                   None)
-    if cues is not None and not cues.data.get("cues") and (
-            decided is None or decided.data.get("rule_value") is None):
+    """The goal's domain, or None when its action is a blank (a goal-bank template,
+    "____ will ____"): no one domain's measurement then fits."""
+    if any(f.label == "behavior" for f in find_placeholders(analysis.text)):
         return None
     return analysis.domain
 

@@ -213,6 +213,18 @@ TABLE: list[tuple[str, list[str], str | None]] = [
      r".* by using \[a named skill, e\.g\. asking for help or sharing an idea\].*observation\]\."),
     ("Sofia will improve her self-advocacy skills.", ["Sofia", "self-advocacy skills"],
      r".* by using \[a named skill, e\.g\. asking for help.*observation\]\."),
+    # the action fits the skill named; a behaviour to replace is observed, not probed
+    ("Eva will improve her organizational skills.", ["Eva", "organizational skills"],
+     r".* by using \[a named organization strategy, e\.g\. a checklist or planner\].*observation\]\."),
+    ("Ivy will understand her emotions.", ["Ivy", "her emotions"],
+     r".* by naming \[the feeling\] and using \[a named coping strategy.*observation\]\."),
+    ("Bo will be a better listener.", ["Bo", "better listener"],
+     r".* by answering \[number\] questions about \[a passage read aloud\].*SLP.*"),
+    ("Raj will continue to work on his IEP goals.", ["Raj", "IEP goals"],
+     r".* by \[an observable action on a named skill\].*"),
+    ("Zoe will not talk back to teachers.", ["Zoe", "talking back to teachers"],
+     (r".*Zoe will \[replacement behavior\] instead of talking back to teachers in \[number\] of "
+     r"\[number\] observed opportunities, as measured by \[data source, e\.g\. frequency counts.*")),
     # a goal-bank template: its own blanks are listed to fill in, no one domain's data source
     ("Given ____, ____ will ____ with ___% accuracy by ____.", ["Given ____"],
      (r"Given ____, ____ will ____ with ___% accuracy by ____, as measured by \[data source, e\.g\. "
@@ -228,6 +240,12 @@ TABLE: list[tuple[str, list[str], str | None]] = [
      r"After graduation, Kim will attend college and enroll in \[a named program\] at \[[^]]+\]\."),
     ("After high school, Leo will live independently.", ["Leo", "live independently"],
      r"After high school, Leo will live independently in \[a named setting[^]]*\]\."),
+    ("After graduation, Jo hopes to find a job.", ["Jo", "find a job"],
+     r"After graduation, Jo will find a job as \[a named job\] at \[[^]]+\]\."),
+    ("Max will try to find a job after graduation.", ["Max", "find a job", "after graduation"],
+     r"Max will find a job as \[a named job\] at \[[^]]+\] after graduation\."),
+    ("After high school, Lu is interested in working with animals.", ["Lu", "with animals"],
+     r"After high school, Lu will work with animals\."),
     (("Upon completing high school, Ava will enroll in the culinary program at Valley Community "
       "College."), [], (r"Upon completing high school, Ava will enroll in the culinary program at "
      r"Valley Community College\.")),
@@ -332,3 +350,18 @@ def test_an_unchanged_rewrite_never_calls_a_weak_goal_measurable() -> None:
         note = unchanged_rewrite_note(g)
         if note is not None and note.startswith("Measurable"):
             assert g.measurability_class == "measurable", text
+
+
+def test_a_postsecondary_wish_becomes_an_outcome_not_an_action_to_count() -> None:
+    """In a plan's transition section, "will consider living on her own someday" is a
+    postsecondary goal: "will live on her own in [...]", never "by completing [the target task]"."""
+    from goalcheck import analyze_document
+
+    text = ("Postsecondary Goals\nIndependent living: Ana will consider living on her own "
+            "someday.\n")
+    goal = next(g for g in analyze_document(text.encode(), name="plan.txt").goals
+                if "consider" in g.text)
+    assert goal.kind == "postsecondary_goal"
+    new = goal.rewrite.text
+    assert "Ana will live on her own in [a named setting" in new, new
+    assert "by completing" not in new and "someday" not in new
