@@ -96,6 +96,7 @@ def make_long(pages: int, folder: Path) -> Path:
 
     path = folder / f"long_{pages}.pdf"
     if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
         make_test_ieps.make_long_iep(pages, path)
     return path
 

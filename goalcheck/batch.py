@@ -43,10 +43,19 @@ import spacy
 from .api import analyze_document
 from .cli import add_limit_arguments, limits_from_args, warm_up
 from .errors import GoalcheckError, MissingDependency, require
-from .export import PLAN_COLUMNS, PLAN_TYPES, ROW_COLUMNS, ROW_TYPES, goal_rows, plan_row, redacted_source, to_csv
+from .export import (
+    PLAN_COLUMNS,
+    PLAN_TYPES,
+    ROW_COLUMNS,
+    ROW_TYPES,
+    goal_rows,
+    plan_row,
+    redacted_source,
+    to_csv,
+)
 from .ingest.limits import PROCESS_LIMITS, ReadLimits, TimeLimitExceeded, time_limit
 from .options import OCR_MODES, PDF_READERS, OcrMode, PdfReader, ocr_mode
-from .pipeline import build_nlp, pipeline_info
+from .pipeline import build_nlp, installed_pipeline, pipeline_info
 from .profiles import DEFAULT_PROFILE, ProfileError, load_profile, shipped_profiles
 from .version import __version__
 
@@ -271,15 +280,56 @@ def run_serial(paths: list[str], options: Options, sink: Sink) -> None:
         sink(analyze_within_limit(path, options))
 
 
-#: How a worker process starts: a bare ``python -c``, not multiprocessing's spawn
-#: (which runs the parent's main script again, importing everything first), so that
-#: pandas is refused before scikit-learn is imported. scikit-learn imports pandas,
-#: and pandas pyarrow, whenever they are installed: ~60 MB of each worker's memory
-#: for nothing (workers only analyse; the command writes the tables). A module set
-#: to None in ``sys.modules`` makes its import raise ImportError, which
-#: scikit-learn handles as "pandas not installed".
+#: Python run in a worker process before goalcheck (and so scikit-learn) is imported,
+#: which keeps ~80 MB of libraries out of each worker (workers only analyse; the
+#: command writes the tables):
+#:
+#: * pandas is refused: scikit-learn imports pandas, and pandas pyarrow, whenever
+#:   they are installed (~60 MB). A module set to None in ``sys.modules`` makes its
+#:   import raise ImportError, which scikit-learn handles as "pandas not installed".
+#: * scipy.stats is imported on first use (~17 MB): scikit-learn imports it, and
+#:   three of its functions by name, at import time, and never calls them for our
+#:   models. Those three names are stand-ins that import it when called; any other
+#:   name imports the real module and is taken from it.
+#:
+#: Nothing is changed in a process that has already imported scikit-learn.
+LEAN_IMPORTS = """
+import importlib, sys, types
+if "sklearn" not in sys.modules:
+    sys.modules.setdefault("pandas", None)
+if "sklearn" not in sys.modules and "scipy.stats" not in sys.modules:
+    def _real():
+        if isinstance(sys.modules.get("scipy.stats"), _LazyStats):
+            del sys.modules["scipy.stats"]
+        return importlib.import_module("scipy.stats")
+
+    def _stand_in(name):
+        def call(*args, **kwargs):
+            return getattr(_real(), name)(*args, **kwargs)
+        call.__name__ = call.__qualname__ = name
+        return call
+
+    class _LazyStats(types.ModuleType):
+        def __getattr__(self, name):
+            if name in ("gmean", "rankdata", "spearmanr"):
+                return _stand_in(name)
+            if name.startswith("__"):
+                raise AttributeError(name)
+            return getattr(_real(), name)
+
+    sys.modules["scipy.stats"] = _LazyStats("scipy.stats")
+"""
+#: Undoes the pandas refusal (after warm-up, on a Dask worker other tasks may share).
+_ALLOW_PANDAS = """
+import sys
+if "pandas" in sys.modules and sys.modules["pandas"] is None:
+    del sys.modules["pandas"]
+"""
+#: How a worker process starts: a bare ``python -c`` running LEAN_IMPORTS, not
+#: multiprocessing's spawn (which runs the parent's main script again, importing
+#: everything first).
 _WORKER_BOOT = (
-    "import json, sys; sys.path[:] = json.loads(sys.argv[2]); sys.modules['pandas'] = None; "
+    "import json, sys; sys.path[:] = json.loads(sys.argv[2]); exec(sys.argv[3], {}); "
     "from goalcheck.batch import worker_main; worker_main(int(sys.argv[1]))"
 )
 #: One process per core: numerical libraries' thread pools only cost memory in a worker.
@@ -354,7 +404,7 @@ class _Worker:
         self.conn, child = multiprocessing.Pipe()
         env = {**_WORKER_ENV, **os.environ}
         self.process = subprocess.Popen(
-            [sys.executable, "-c", _WORKER_BOOT, str(child.fileno()), json.dumps(sys.path)],
+            [sys.executable, "-c", _WORKER_BOOT, str(child.fileno()), json.dumps(sys.path), LEAN_IMPORTS],
             pass_fds=(child.fileno(),), env=env, stdin=subprocess.DEVNULL,
         )
         child.close()
@@ -468,7 +518,11 @@ def run_dask(paths: list[str], options: Options, sink: Sink, address: str) -> No
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
     try:
-        client.run(warm_up)
+        client.run(exec, LEAN_IMPORTS, {})  # on fresh workers, before goalcheck is imported there
+        try:
+            client.run(warm_up)
+        finally:
+            client.run(exec, _ALLOW_PANDAS, {})
         futures = [client.submit(analyze_within_limit, path, options, pure=False) for path in paths]
         paths_by_key = {f.key: p for f, p in zip(futures, paths, strict=True)}
         try:
@@ -720,12 +774,19 @@ def _sha256_tree(root: Path, pattern: str = "**/*") -> str:
 
 
 def versions() -> dict[str, Any]:
-    """goalcheck, spaCy, the English pipeline and the shipped data and models, with hashes."""
+    """goalcheck, spaCy, the English pipeline and the shipped data and models, with hashes.
 
-    nlp = build_nlp()
-    info = pipeline_info(nlp)
+    Read from the installed files: the command does not load the pipeline just to
+    record it (the workers do); only a pipeline that is not an installed package is loaded.
+    """
+    installed = installed_pipeline()
+    if installed is None:
+        nlp = build_nlp()
+        model_dir, english, components = getattr(nlp, "path", None), nlp.meta, list(nlp.pipe_names)
+    else:
+        model_dir, english, components = installed
+    info = pipeline_info(english)
     pkg = Path(__file__).resolve().parent
-    model_dir = getattr(nlp, "path", None)
     models: dict[str, Any] = {}
     for meta_dir in (pkg / "models", pkg.parent / "models"):
         for meta in sorted(meta_dir.glob("*.meta.json")):
@@ -740,7 +801,7 @@ def versions() -> dict[str, Any]:
         "scikit_learn": sklearn.__version__,
         "pipeline": info.get("pipeline"),
         "pipeline_version": info.get("pipeline_version"),
-        "pipeline_components": list(nlp.pipe_names),
+        "pipeline_components": components,
         "pipeline_sha256": _sha256_tree(Path(model_dir)) if model_dir else None,
         "data_sha256": _sha256_tree(pkg / "data"),
         "models": models,

@@ -340,10 +340,24 @@ def test_analyze_file_never_raises(tmp_path: Path) -> None:
         assert r.status == "error" and r.error and r.rows == []
 
 
+def test_versions_are_read_without_loading_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command records the same versions from the files as from a loaded pipeline."""
+    def refuse(model: str | None = None) -> None:
+        raise AssertionError("versions() loaded the pipeline")
+
+    with monkeypatch.context() as m:
+        m.setattr(batch, "build_nlp", refuse)
+        from_files = batch.versions()
+    monkeypatch.setattr(batch, "installed_pipeline", lambda: None)  # as if not a package: loaded
+    loaded = batch.versions()
+    assert from_files == loaded
+    assert from_files["pipeline_components"][:4] == ["tok2vec", "tagger", "goalcheck/tag_map", "lemmatizer"]
+
+
 @pytest.mark.slow
 def test_processes_and_dask_give_the_serial_rows(serial_run: Path, small_corpus: Path,
                                                  tmp_path: Path) -> None:
-    from dask.distributed import LocalCluster
+    from dask.distributed import Client, LocalCluster
 
     serial = _read(serial_run)
     out = tmp_path / "procs.parquet"
@@ -354,6 +368,9 @@ def test_processes_and_dask_give_the_serial_rows(serial_run: Path, small_corpus:
                       dashboard_address=None) as cluster:
         out = tmp_path / "dask.parquet"
         assert main([*argv, "-o", str(out), "--scheduler", cluster.scheduler_address]) == 1
+        with Client(cluster) as client:  # pandas kept out while goalcheck loaded, allowed again after
+            state = client.run(eval, "[m in __import__('sys').modules for m in ('goalcheck', 'pandas', 'pyarrow')]")
+        assert list(state.values()) == [[True, False, False]]
     pd.testing.assert_frame_equal(_read(out), serial)
     assert json.loads((tmp_path / "dask.meta.json").read_text())["engine"].startswith("dask:")
 

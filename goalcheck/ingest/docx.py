@@ -9,17 +9,22 @@ from __future__ import annotations
 import io
 import logging
 import re
-from typing import Any
-
-import docx
-from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING, Any
 
 from goalcheck.errors import UnreadableDocument
 from goalcheck.schema import Document, Line
 
+if TYPE_CHECKING:  # python-docx (with lxml, ~7 MB) is imported only when a Word file is read
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
 logger = logging.getLogger(__name__)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def qn(tag: str) -> str:
+    """``w:p`` -> the namespaced tag (as ``docx.oxml.ns.qn``, for the WordprocessingML prefix)."""
+    return _W + tag.removeprefix("w:")
 
 _HEADING_SIZES = {1: 16.0, 2: 14.0, 3: 13.0}
 _BODY_SIZE = 11.0
@@ -132,6 +137,10 @@ class _Reader:
 
 def read_docx(data: bytes, source: str) -> Document:
     """Read DOCX bytes into a Document (see ``goalcheck.ingest.read_document``)."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     try:
         document = docx.Document(io.BytesIO(data))
     except MemoryError:
