@@ -449,6 +449,8 @@ def filter_table(frame: pd.DataFrame, *, classes: Sequence[str] = (),
                  overall: tuple[int, int] = (0, 100), contains: str = "") -> pd.DataFrame:
     """The goal rows that pass every filter given (an empty filter passes all)."""
     keep = frame["overall"].between(*overall)
+    if tuple(overall) == (0, 100):  # goals not analysed (not in English) have no score
+        keep |= frame["overall"].isna()
     for column, wanted in (("measurability_class", classes), ("domain", domains),
                            ("kind", kinds), ("file", files)):
         if wanted:
@@ -496,17 +498,20 @@ def file_summary(goals: pd.DataFrame, errors: pd.DataFrame | None = None,
     """One row per file: goals, measurable share, mean scores, most missed component; then
     the files read in which no goal was found (``no_goals``), then those not read."""
     out: list[dict[str, Any]] = []
-    for name, g in goals.groupby("file", sort=False, dropna=False):
+    for name, every in goals.groupby("file", sort=False, dropna=False):
+        g = analysed(every)
         missing = {c: int((~g[f"has_{c}"].astype(bool)).sum()) for c in COMPONENTS}
         worst = max(missing, key=lambda c: missing[c])
         out.append({
-            "file": name, "goals": len(g),
-            "measurable (%)": round(100 * float((g["measurability_class"] == "measurable").mean())),
+            "file": name, "goals": len(every),
+            "measurable (%)": (round(100 * float((g["measurability_class"] == "measurable").mean()))
+                               if len(g) else None),
             "mean overall": round(float(g["overall"].mean()), 1),
             "mean measurability": round(float(g["measurability_score"].mean()), 1),
             "most often missing": (f"{COMPONENT_STYLE[worst][0]} ({missing[worst]})"
                                    if missing[worst] else "nothing"),
-            "status": "read",
+            "status": "read" if len(g) == len(every) else
+                      f"read, {len(every) - len(g)} not analysed (not in English)",
         })
     for name in no_goals:
         out.append({"file": name, "goals": 0, "measurable (%)": None, "mean overall": None,
@@ -524,7 +529,7 @@ def score_bins(values: Iterable[float], width: int = 10) -> pd.DataFrame:
     """Counts of scores in bins ``0-9, 10-19, ... 90-100`` (100 joins the last bin)."""
     edges = list(range(0, 100, width))
     counts = dict.fromkeys(edges, 0)
-    for v in values:
+    for v in _scores(values):
         counts[min(int(v) // width * width, edges[-1])] += 1
     return pd.DataFrame({"scores": [f"{e}-{e + width - 1 if e != edges[-1] else 100}"
                                     for e in edges], "goals": list(counts.values())})
@@ -532,19 +537,30 @@ def score_bins(values: Iterable[float], width: int = 10) -> pd.DataFrame:
 
 def describe_scores(values: Sequence[float], what: str) -> str:
     """A sentence that stands in for a score histogram (its text alternative)."""
-    xs = sorted(float(v) for v in values)
+    xs = sorted(_scores(values))
     if not xs:
         return f"No {what} scores."
     n = len(xs)
     median = xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
     high = sum(x >= 80 for x in xs)
     low = sum(x < 50 for x in xs)
-    return (f"{what.capitalize()} scores of {n} goals: median {median:.0f}, lowest {xs[0]:.0f}, "
+    return (f"{what.capitalize()} scores of {n} goal{'s' if n != 1 else ''}: median {median:.0f}, lowest {xs[0]:.0f}, "
             f"highest {xs[-1]:.0f}; {high} at 80 or above, {low} below 50.")
 
 
+def _scores(values: Iterable[Any]) -> list[float]:
+    """The scores among ``values``: a goal not analysed has none (None or NaN)."""
+    return [float(v) for v in values if v is not None and not pd.isna(v)]
+
+
+def analysed(goals: pd.DataFrame) -> pd.DataFrame:
+    """The goal rows goalcheck analysed (not those it left alone: not in English)."""
+    return goals[goals["status"] != "not_analysed"] if "status" in goals else goals
+
+
 def missing_counts(goals: pd.DataFrame) -> pd.DataFrame:
-    """How many goals lack each component, in rubric order, with human labels."""
+    """How many analysed goals lack each component, in rubric order, with human labels."""
+    goals = analysed(goals)
     return pd.DataFrame({
         "component": [COMPONENT_STYLE[c][0] for c in COMPONENTS],
         "goals missing it": [int((~goals[f"has_{c}"].astype(bool)).sum()) for c in COMPONENTS],

@@ -20,7 +20,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import Any
 
-from .explain import alignment_words, label, plan_score_words, short_code, unchanged_rewrite_note
+from .explain import (
+    COMPONENT_NAMES,
+    alignment_words,
+    label,
+    not_analysed_note,
+    plan_score_words,
+    short_code,
+    unchanged_rewrite_note,
+)
 from .markup import segments
 from .schema import COMPONENTS, PLAN_CHECKS, DocumentReport, GoalAnalysis, PlanReview
 
@@ -325,7 +333,10 @@ table{border-collapse:collapse}
 .rewrite{background:#f9fafb;border-left:3px solid #6b7280;padding:.4rem .7rem}
 ul.why{font-size:.9rem;color:#374151}
 .plan-pass{background:#dcfce7}.plan-fail{background:#fee2e2}.plan-not_applicable{background:#f3f4f6}
-.plan-checks td,.plan-checks th{vertical-align:top}
+.plan-checks{width:100%}.plan-checks td,.plan-checks th{vertical-align:top;overflow-wrap:anywhere}
+@media (max-width:640px){.plan-checks,.plan-checks tbody{display:block}
+ .plan-checks tr{display:grid;grid-template-columns:auto 1fr;border-bottom:1px solid #e5e7eb}
+ .plan-checks td:last-child{grid-column:1/-1}.goal.objective{margin-left:.8rem}}
 @media print{body{margin:0;max-width:none}.goal{border-color:#9ca3af}}
 """ + "".join(f".c-{c}{{background:{col}}}" for c, col in _COMPONENT_COLOURS.items())
 
@@ -367,29 +378,31 @@ def _goal_html(g: GoalAnalysis, red: _Redactor) -> str:
     body = _highlight(g, red)
     head = " · ".join(
         e(str(x)) for x in (
-            g.id or "", g.kind.replace("_", " "), f"page {g.page}" if g.page else "",
-            (g.section or "").replace("_", " "),
+            g.id or "", label(g.kind), f"page {g.page}" if g.page else "",
+            label(g.section) if g.section else "",
         ) if x
     )
     al = g.alignment
     al_txt = alignment_words(g) + (
         f" ({al.score}): {short_code(al.standards[0].code)}, grade {al.standards[0].grade}"
         if al and al.standards else "")
-    present = ", ".join(c for c in COMPONENTS if g.components[c].present) or "none"
-    scores = (
+    present = ", ".join(COMPONENT_NAMES[c] for c in COMPONENTS if g.components[c].present)
+    note = not_analysed_note(g)
+    scores = f'<p class="meta">{e(note)}</p>' if note else (
         '<table class="scores"><tr><th>Measurability</th>'
-        f'<td><span class="badge {e(g.measurability_class)}">'
-        f"{e(g.measurability_class.replace('_', ' '))}</span> {g.measurability_score}</td></tr>"
-        f"<tr><th>Components found</th><td>{e(present)}</td></tr>"
-        f"<tr><th>Missing</th><td>{e(', '.join(g.missing) or 'none')}</td></tr>"
-        f"<tr><th>Strength</th><td>{e(g.strength_class.replace('_', ' '))} "
+        f'<td><span class="badge {e(g.measurability_class or "")}">'
+        f"{e(label(g.measurability_class))}</span> {g.measurability_score}</td></tr>"
+        f"<tr><th>Components found</th><td>{e(present or 'none')}</td></tr>"
+        f"<tr><th>Missing</th><td>{e(', '.join(COMPONENT_NAMES[c] for c in g.missing) or 'none')}"
+        "</td></tr>"
+        f"<tr><th>Strength</th><td>{e(label(g.strength_class))} "
         f"{g.strength_score}</td></tr>"
-        f"<tr><th>Domain</th><td>{e(g.domain or 'unknown')}</td></tr>"
+        f"<tr><th>Domain</th><td>{e(label(g.domain) if g.domain else 'not known')}</td></tr>"
         f"<tr><th>Standards</th><td>{e(al_txt)}</td></tr>"
         f"<tr><th>Overall</th><td><strong>{g.overall}</strong></td></tr></table>"
     )
     why = "".join(
-        f"<li>[{e(x.dimension)}] {e(red.span_text(x.detail))}</li>" for x in g.explanations
+        f"<li>{e(red.span_text(x.detail))}</li>" for x in g.explanations
     )
     rewrite = ""
     if g.rewrite and g.rewrite.text != g.text:
@@ -465,7 +478,7 @@ def to_html(report: DocumentReport, *, redact_names: bool = False, title: str | 
     legend = "".join(f'<span class="c-{c}">{c}</span>' for c in COMPONENTS)
     legend += '<span class="vague">vague verb</span><span class="deficit">deficit framing</span>'
     sections = "".join(
-        f"<tr><td>{e(sec.kind.replace('_', ' '))}</td><td>{e(red.span_text(sec.title))}</td>"
+        f"<tr><td>{e(label(sec.kind))}</td><td>{e(red.span_text(sec.title))}</td>"
         f"<td>{sec.page_start}–{sec.page_end}</td></tr>"
         for sec in report.sections
     )
@@ -483,10 +496,8 @@ def to_html(report: DocumentReport, *, redact_names: bool = False, title: str | 
         f"schema version {report.schema_version}</p>"
         "<h2>Summary</h2><table class=\"summary\">"
         f"<tr><th>Goals and objectives</th><td>{s['goals']}</td></tr>"
-        f"<tr><th>Measurable</th><td>{classes['measurable']}</td></tr>"
-        f"<tr><th>Partially measurable</th><td>{classes['partially_measurable']}</td></tr>"
-        f"<tr><th>Not measurable</th><td>{classes['not_measurable']}</td></tr>"
-        "<tr><th>Mean overall score</th><td>"
+        + "".join(f"<tr><th>{e(label(c))}</th><td>{n}</td></tr>" for c, n in classes.items())
+        + "<tr><th>Mean overall score</th><td>"
         f"{'n/a (no goals analysed)' if s['mean_overall'] is None else s['mean_overall']}"
         "</td></tr></table>"
         + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "")

@@ -341,3 +341,22 @@ def test_the_bar_fills_stage_by_stage_and_never_claims_done() -> None:
         assert fractions[9] > fractions[8], "the bar moves inside the plan review"
     assert sup.stage_text("finding goals", 4500, 9000) == "finding goals: 4,500 of 9,000 lines"
     assert sup.stage_text("reviewing the plan", 45, 90) == "reviewing the plan: 50%"
+
+
+def test_research_views_leave_out_goals_not_analysed() -> None:
+    """A goal not in English has no scores: the table keeps it, charts and summaries skip it
+    (the Charts tab raised 'cannot convert float NaN to integer')."""
+    report = analyze_document(
+        "Annual Goals\nGoal 1: Para junio de 2027, Sofía leerá 20 palabras con el 90% de "
+        "precisión.\nGoal 2: Sam will improve his behavior.\n".encode(), name="mixed.txt")
+    frame = pd.DataFrame(sup.table_rows([("mixed.txt", report)]))
+    goals = frame[frame["error"].isna()]
+    assert len(sup.filter_table(goals)) == 2  # every row while the score filter is open
+    assert len(sup.filter_table(goals, overall=(10, 100))) == 1
+    assert sup.score_bins(goals["overall"])["goals"].sum() == 1
+    assert sup.describe_scores(list(goals["overall"]), "overall").startswith(
+        "Overall scores of 1 goal: median 33")
+    assert sup.missing_counts(goals)["goals missing it"].tolist() == [1, 1, 0, 1, 1, 1]
+    row = sup.file_summary(goals).iloc[0]
+    assert row["goals"] == 2 and row["mean overall"] == 33.0
+    assert row["status"] == "read, 1 not analysed (not in English)"

@@ -355,6 +355,36 @@ def test_big_text_shows_moving_progress(app_url: str, browser: Any, outside: lis
     page.context.close()
 
 
+def test_a_plan_with_a_goal_not_in_english(app_url: str, browser: Any, outside: list[str]) -> None:
+    """A goal in Spanish is said not analysed; the report downloads and the charts draw
+    (the report's download broke the Review page; the charts broke on its missing score)."""
+    from playwright.sync_api import expect
+
+    plan = ("Annual Goals\nGoal 1: Para junio de 2027, Sofía leerá 20 palabras con el 90% de "
+            "precisión.\nGoal 2: Sam will improve his behavior.\n").encode()
+    upload = {"name": "mixed_plan.txt", "mimeType": "text/plain", "buffer": plan}
+    page = _page(browser, outside, width=1280, height=1400)
+    page.goto(app_url)
+    page.locator("input[type=file]").first.set_input_files(upload)
+    expect(page.get_by_text(re.compile(r"not analysed \(not in English\)"))).to_be_visible(
+        timeout=120_000)
+    expect(page.get_by_text(re.compile(r"^Not analysed: this goal seems written in Spanish"))) \
+        .to_be_visible()
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Printable report").click()
+    assert "written in Spanish" in Path(got.value.path()).read_text(encoding="utf-8")
+    assert not page.locator("[data-testid=stException]").count()
+    page.get_by_text("Score many", exact=True).first.click()
+    expect(page.get_by_role("heading", name="Score many")).to_be_visible(timeout=30_000)
+    page.locator("input[type=file]").first.set_input_files(upload)
+    expect(page.get_by_text("Download all rows (2 goals)")).to_be_visible(timeout=120_000)
+    page.get_by_role("tab", name="Charts").click()
+    expect(page.locator("[data-testid=stVegaLiteChart]")).to_have_count(5, timeout=30_000)
+    expect(page.get_by_text("Overall scores of 1 goal: median 33").first).to_be_visible()
+    assert not page.locator("[data-testid=stException]").count()
+    page.context.close()
+
+
 def _choose(page: Any, label: str, option: str) -> None:
     """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
     page.get_by_role("combobox", name=re.compile(f"^{re.escape(label)}")).first.click()

@@ -283,3 +283,24 @@ def test_plan_card_in_plain_words() -> None:
     empty = plan_html(PlanReview([PlanCheck("transition", "not_applicable")]))
     assert "Plan review: not scored (no check applies to this file)" in empty
     assert "0/100" not in empty
+
+
+def test_printable_report_of_a_plan_with_a_goal_not_in_english() -> None:
+    """A goal goalcheck did not analyse (RUBRIC 7.25) is said in the report, not a crash (the
+    app builds this report for its download button, so the whole Review page broke)."""
+    import re
+
+    from goalcheck import analyze_document
+    from goalcheck.export import goal_rows, to_csv, to_html, to_json
+
+    report = analyze_document(
+        "Annual Goals\nGoal 1: Para junio de 2027, Sofía leerá 20 palabras con el 90% de "
+        "precisión.\nGoal 2: Sam will improve his behavior.\n".encode(), name="x.txt")
+    assert [g.status for g in report.goals] == ["not_analysed", "analysed"]
+    page = to_html(report)
+    assert "Not analysed: this goal seems written in Spanish" in page
+    goals = "".join(re.findall(r'<section class="goal.*?</section>', page, re.S))
+    words = re.sub(r'<[^>]+>', " ", goals)
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b|\[(?:measurability|strength|domain)\]", words), words
+    assert "Social-emotional" in words and "Not measurable" in words
+    assert to_csv(goal_rows(report)) and json.loads(to_json(report))["goals"][0]["status"] == "not_analysed"
