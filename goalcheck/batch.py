@@ -281,43 +281,56 @@ def run_serial(paths: list[str], options: Options, sink: Sink) -> None:
 
 
 #: Python run in a worker process before goalcheck (and so scikit-learn) is imported,
-#: which keeps ~80 MB of libraries out of each worker (workers only analyse; the
+#: which keeps ~100 MB of libraries out of each worker (workers only analyse; the
 #: command writes the tables):
 #:
 #: * pandas is refused: scikit-learn imports pandas, and pandas pyarrow, whenever
 #:   they are installed (~60 MB). A module set to None in ``sys.modules`` makes its
 #:   import raise ImportError, which scikit-learn handles as "pandas not installed".
-#: * scipy.stats is imported on first use (~17 MB): scikit-learn imports it, and
-#:   three of its functions by name, at import time, and never calls them for our
-#:   models. Those three names are stand-ins that import it when called; any other
-#:   name imports the real module and is taken from it.
+#: * scipy.stats and spaCy's command line (typer, weasel, requests, httpx, jinja2...)
+#:   are imported on first use (~17 and ~11 MB): scikit-learn imports scipy.stats, and
+#:   spaCy ``spacy.cli.info``, at import time, and neither is used to analyse. Each
+#:   is a stand-in module: the functions imported from it by name at import time
+#:   (``STAND_INS``) import the real module when called; any other name imports it
+#:   and is taken from it.
 #:
-#: Nothing is changed in a process that has already imported scikit-learn.
+#: Nothing is changed in a process that has already imported scikit-learn or spaCy.
 LEAN_IMPORTS = """
 import importlib, sys, types
-if "sklearn" not in sys.modules:
+
+STAND_INS = {"scipy.stats": ("gmean", "rankdata", "spearmanr"), "spacy.cli": (), "spacy.cli.info": ("info",)}
+
+class _Later(types.ModuleType):
+    def __getattr__(self, name):
+        if name == "__path__":  # only when importlib looks for a submodule: the real package then
+            if sys._getframe(1).f_code.co_name == "_find_and_load_unlocked":
+                return _real(self.__name__).__path__
+            raise AttributeError(name)  # ("from module import name" asks too: not a package)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if name in STAND_INS[self.__name__]:
+            return _stand_in(self.__name__, name)
+        return getattr(_real(self.__name__), name)
+
+def _real(module):
+    for stub in STAND_INS:  # a package and its submodules are imported together
+        if stub == module or stub.startswith(module + ".") or module.startswith(stub + "."):
+            if isinstance(sys.modules.get(stub), _Later):
+                del sys.modules[stub]
+    return importlib.import_module(module)
+
+def _stand_in(module, name):
+    def call(*args, **kwargs):
+        return getattr(_real(module), name)(*args, **kwargs)
+    call.__name__ = call.__qualname__ = name
+    call.__module__ = module
+    return call
+
+if "sklearn" not in sys.modules and "spacy" not in sys.modules:
     sys.modules.setdefault("pandas", None)
-if "sklearn" not in sys.modules and "scipy.stats" not in sys.modules:
-    def _real():
-        if isinstance(sys.modules.get("scipy.stats"), _LazyStats):
-            del sys.modules["scipy.stats"]
-        return importlib.import_module("scipy.stats")
-
-    def _stand_in(name):
-        def call(*args, **kwargs):
-            return getattr(_real(), name)(*args, **kwargs)
-        call.__name__ = call.__qualname__ = name
-        return call
-
-    class _LazyStats(types.ModuleType):
-        def __getattr__(self, name):
-            if name in ("gmean", "rankdata", "spearmanr"):
-                return _stand_in(name)
-            if name.startswith("__"):
-                raise AttributeError(name)
-            return getattr(_real(), name)
-
-    sys.modules["scipy.stats"] = _LazyStats("scipy.stats")
+    for module in STAND_INS:
+        if module not in sys.modules:
+            sys.modules[module] = _Later(module)
 """
 #: Undoes the pandas refusal (after warm-up, on a Dask worker other tasks may share).
 _ALLOW_PANDAS = """
