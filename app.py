@@ -401,7 +401,7 @@ def bar_chart(frame: pd.DataFrame, category: str, count: str, title: str,
     ).properties(height=30 * len(frame) + 20).configure_axis(
         labelColor="#1f2328", titleColor="#1f2328", labelFontSize=12, titleFontSize=12,
         labelLimit=180)
-    words = sup.describe_counts(frame, title)
+    words = sup.describe_counts(frame, title, largest_first=order == "-x")
     st.altair_chart(chart, width="stretch", height=30 * len(frame) + 70, alt=words)
     st.caption(words)
 

@@ -574,14 +574,17 @@ def domain_counts(goals: pd.DataFrame) -> pd.DataFrame:
                         columns=["domain", "goals"])
 
 
-def describe_counts(frame: pd.DataFrame, what: str) -> str:
-    """A sentence listing a count table (a chart's text alternative).
+def describe_counts(frame: pd.DataFrame, what: str, largest_first: bool = True) -> str:
+    """A sentence listing a count table (a chart's text alternative), in the order the bar
+    chart draws it: the largest count first (ties in the table's order).
 
     Example:
-        >>> describe_counts(pd.DataFrame({"domain": ["Math"], "goals": [3]}), "Domain mix")
-        'Domain mix (goals): Math 3.'
+        >>> describe_counts(pd.DataFrame({"domain": ["Math", "Reading"], "goals": [1, 3]}), "Domain mix")
+        'Domain mix (goals): Reading 3, Math 1.'
     """
     name, count = frame.columns[0], frame.columns[1]
+    if largest_first:
+        frame = frame.sort_values(count, ascending=False, kind="stable")
     parts = [f"{r[name]} {r[count]:g}" for _, r in frame.iterrows()]
     return f"{what} ({count}): " + ", ".join(parts) + "." if parts else f"{what}: none."
 
