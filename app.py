@@ -36,6 +36,7 @@ from goalcheck.api import analyze_goal, analyze_many
 from goalcheck.data import SAMPLE_IEP
 from goalcheck.explain import (
     grade_warning,
+    missing_parts,
     not_analysed_note,
     plan_score_words,
     unchanged_rewrite_note,
@@ -222,10 +223,12 @@ def show_analysis(a: GoalAnalysis, key: str, *, editable: bool = True) -> None:
     mismatch = grade_warning(a)
     if mismatch:
         st.warning(mismatch, icon=":material/school:")
-    if a.missing:
-        st.markdown("**Missing:** " + ", ".join(
-            f"{sup.COMPONENT_STYLE[c][0].lower()} ({sup.COMPONENT_STYLE[c][2].lower()})"
-            for c in a.missing))
+    required, worth = missing_parts(a)
+    for title, parts in (("Needed to be measurable", required), ("Also worth adding", worth)):
+        if parts:
+            st.markdown(f"**{title}:** " + ", ".join(
+                f"{sup.COMPONENT_STYLE[c][0].lower()} ({sup.COMPONENT_STYLE[c][2].lower()})"
+                for c in parts))
     with st.expander("Why these scores"):
         for dim, lines in sup.explanations_by_dimension(a).items():
             st.markdown(f"**{dim.capitalize()}**")

@@ -150,6 +150,21 @@ def explain(a: GoalAnalysis) -> list[Explanation]:
     return out
 
 
+def missing_parts(a: GoalAnalysis) -> tuple[list[str], list[str]]:
+    """The missing components a user is told about: those the rubric profile requires for
+    ``measurable``, and those only worth adding; none for a postsecondary goal (judged on
+    its outcome) or a goal not analysed.
+
+    Example:
+        >>> from goalcheck import analyze_goal
+        >>> missing_parts(analyze_goal("Sam will read sight words aloud."))
+        (['criterion'], ['timeframe', 'condition', 'measurement'])
+    """
+    if a.status == "not_analysed" or a.kind == "postsecondary_goal":
+        return [], []
+    return list(a.missing_required), _missing_recommended(a)
+
+
 def _missing_recommended(a: GoalAnalysis) -> list[str]:
     """The missing components worth adding though the class does not need them (an objective
     needs no learner; a postsecondary goal is judged on its outcome, not on components)."""

@@ -360,3 +360,16 @@ def test_research_views_leave_out_goals_not_analysed() -> None:
     row = sup.file_summary(goals).iloc[0]
     assert row["goals"] == 2 and row["mean overall"] == 33.0
     assert row["status"] == "read, 1 not analysed (not in English)"
+
+
+def test_a_goal_card_tells_required_parts_from_recommended_ones() -> None:
+    at = _app()
+    at.radio(key="mode").set_value("Practice").run()
+    at.text_area(key="practice_text").input("Sam will read sight words aloud.").run()
+    lines = [m.value for m in at.tabs[0].markdown if m.value.startswith("**")]
+    assert ("**Needed to be measurable:** criterion (how well, how much or how often?)"
+            in lines)
+    assert any(v.startswith("**Also worth adding:** timeframe (by when?)") for v in lines)
+    at.text_area(key="practice_text").input("After high school, Sam will work.").run()
+    lines = [m.value for m in at.tabs[0].markdown]  # the Check tab (the gallery has its own)
+    assert not any(v.startswith(("**Needed", "**Also worth", "**Missing")) for v in lines)
