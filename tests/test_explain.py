@@ -103,3 +103,22 @@ def test_one_table_of_language_names() -> None:
                if '"es": "Spanish"' in p.read_text(encoding="utf-8")]
     assert holders == ["language.py"]
     assert language_name("es") == "Spanish" and LANGUAGE_NAMES["vi"] == "Vietnamese"
+
+
+def test_no_tip_a_user_reads_cites_the_rubric_by_number() -> None:
+    """Deficit tips are shown as written (app, CLI, report): no "(RUBRIC 7.8)"."""
+    import json
+    from importlib import resources
+
+    raw = resources.files("goalcheck").joinpath("data/lexicons/deficits.json").read_text()
+
+    def tips(node: object) -> list[str]:
+        if isinstance(node, dict):
+            return [v for k, v in node.items() if k == "suggestion" and isinstance(v, str)] + [
+                t for v in node.values() for t in tips(v)]
+        return [t for v in node for t in tips(v)] if isinstance(node, list) else []
+
+    found = tips(json.loads(raw))
+    assert found and not [t for t in found if "RUBRIC" in t]
+    a = analyze_goal("Leo will reduce out-of-seat behavior to 2 times per day.")
+    assert a.deficit_spans and not any("RUBRIC" in e.detail for e in a.explanations)
