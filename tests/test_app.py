@@ -329,6 +329,19 @@ def test_rubric_text_covers_every_component() -> None:
         assert f"**{sup.COMPONENT_STYLE[c][0]}**" in text
 
 
+def test_rubric_text_says_what_the_shipped_profiles_require() -> None:
+    """The Rubric tab told coaches a measurable goal needs a timeframe; the default does not."""
+    from goalcheck.profiles import DEFAULT_PROFILE, load_profile, shipped_profiles
+
+    text = " ".join(sup.rubric_text().split())
+    assert list(load_profile(DEFAULT_PROFILE).requires("annual_goal")) == ["behavior", "criterion"]
+    assert ("*Measurable*: an observable behavior and a criterion, under the default "
+            f"**{DEFAULT_PROFILE}** rubric") in text
+    assert list(load_profile("smart").requires("annual_goal")) == ["behavior", "criterion", "timeframe"]
+    assert all(f"**{name}**" in text for name in shipped_profiles())
+    assert "criterion and timeframe are all there" not in text
+
+
 def test_the_bar_fills_stage_by_stage_and_never_claims_done() -> None:
     steps = [("reading", 0, 0), ("reading", 1, 1), ("finding goals", 0, 9000),
              ("finding goals", 4500, 9000), ("finding goals", 9000, 9000), ("analysing goals", 10, 40),
