@@ -16,7 +16,7 @@ a child process and watches its process tree with psutil:
 * a Dask LocalCluster of --dask single-threaded worker processes through
   ``--scheduler``: the same rows as the 1-worker run, and its throughput;
 * memory in page count: a fresh process per IEP of --pages pages (generated
-  here, never committed) loads the pipeline, then analyses the whole document;
+  here, never committed), started as a worker is, loads the pipeline, then analyses the whole document;
   its peak RSS above the warm process, beside the size of the text;
 * CPU seconds per document and per page, measured in one process (the
   figures docs/scaling.md works from).
@@ -231,10 +231,15 @@ def measure_document(path: Path) -> dict[str, float]:
 
 def page_scaling(page_counts: list[int], folder: Path) -> list[dict[str, float]]:
     """measure_document for IEPs of each page count, each in a fresh process."""
+    from goalcheck.batch import LEAN_IMPORTS
+
     out = []
     for pages in page_counts:
         path = make_long(pages, folder)
-        cmd = [sys.executable, __file__, "--_measure", str(path)]
+        # As a worker process starts: LEAN_IMPORTS before goalcheck is imported.
+        boot = (f"import runpy, sys; exec(sys.argv.pop(1), {{}}); "
+                f"runpy.run_path({str(Path(__file__).resolve())!r}, run_name='__main__')")
+        cmd = [sys.executable, "-c", boot, LEAN_IMPORTS, "--_measure", str(path)]
         env = {**os.environ, "PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"}
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
         out.append(json.loads(done.stdout.strip().splitlines()[-1]))

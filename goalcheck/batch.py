@@ -518,6 +518,13 @@ def run_processes(paths: list[str], options: Options, sink: Sink, workers: int) 
             w.stop(kill=w.path is not None)
 
 
+def analyze_on_dask(path: str, options: Options) -> FileResult:
+    """A Dask task: ``analyze_within_limit``, then freed heap given back, as a local worker does."""
+    result = analyze_within_limit(path, options)
+    _trim_heap()  # the task's thread has a heap of its own (glibc), which is not trimmed otherwise
+    return result
+
+
 def run_dask(paths: list[str], options: Options, sink: Sink, address: str) -> None:
     """Analyse files on a Dask distributed cluster (workers must see the same paths)."""
     try:
@@ -536,7 +543,7 @@ def run_dask(paths: list[str], options: Options, sink: Sink, address: str) -> No
             client.run(warm_up)
         finally:
             client.run(exec, _ALLOW_PANDAS, {})
-        futures = [client.submit(analyze_within_limit, path, options, pure=False) for path in paths]
+        futures = [client.submit(analyze_on_dask, path, options, pure=False) for path in paths]
         paths_by_key = {f.key: p for f, p in zip(futures, paths, strict=True)}
         try:
             for fut in as_completed(futures):
