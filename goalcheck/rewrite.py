@@ -331,6 +331,13 @@ def _replace_vague(text: str, analysis: GoalAnalysis, changes: list[str]) -> str
         changes.append(f"removed the vague '{verb_text.strip()}' so the action itself is the "
                        "behavior")
         return before + will + text[cut:].lstrip()
+    ger = re.match(r"\s+(\w+ing)\b", rest)
+    if ger and _WISH_VERB.fullmatch(verb_text.strip()) and ger.group(1).lower() in _OUTCOME_VERBS:
+        # "will consider living on her own someday" -> "will live on her own"
+        base = _OUTCOME_VERBS[ger.group(1).lower()]
+        changes.append(f"stated the wish '{verb_text.strip()} {ger.group(1)}' as what the "
+                       f"student will do: '{base}'")
+        return text[: v.start] + base + _SOMEDAY.sub("", rest[ger.end():])
     end = _clause_length(rest)
     by = " by "
     tail = _SKILL_TAIL.match(rest, end)
@@ -504,6 +511,8 @@ _POSTSECONDARY_WISH = re.compile(
     r"|plans\s+to|hopes\s+to|wants\s+to|would\s+like\s+to|intends\s+to|"
     r"(?:is|are)\s+interested\s+in|continue\s+to\s+(?:learn\s+about|explore))\s+(?P<verb>[a-z]+)",
     re.IGNORECASE)
+#: A wish that names no action of its own: "will consider living", "will think about joining".
+_WISH_VERB = re.compile(r"consider|think\s+about|explore|look\s+into", re.IGNORECASE)
 #: The verbs of outcomes after high school, from their -ing form.
 _OUTCOME_VERBS = {"living": "live", "working": "work", "attending": "attend", "enrolling": "enroll",
                   "going": "go", "getting": "get", "finding": "find", "becoming": "become",
@@ -541,6 +550,8 @@ def _postsecondary_outcome(body: str, changes: list[str]) -> str:
     """
     for rx, words, what in _GENERIC_OUTCOMES:
         m = rx.search(body)
+        if m and words.strip() in body:
+            return body  # made specific already (the rewrite checked again)
         if m:
             changes.append(f"made '{m.group(0)}' specific: name {what}")
             return body[: m.end()] + words + body[m.end():]

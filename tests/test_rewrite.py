@@ -225,6 +225,11 @@ TABLE: list[tuple[str, list[str], str | None]] = [
     ("Zoe will not talk back to teachers.", ["Zoe", "talking back to teachers"],
      (r".*Zoe will \[replacement behavior\] instead of talking back to teachers in \[number\] of "
      r"\[number\] observed opportunities, as measured by \[data source, e\.g\. frequency counts.*")),
+    # a wish that names no action: the action wished for
+    ("Ana will consider living on her own someday.", ["Ana", "live on her own"],
+     r"By \[date\], given \[[^]]+\], Ana will live on her own in \[number\] of \[number\] .*"),
+    ("Sam will think about joining a club at lunch.", ["Sam", "join a club at lunch"],
+     r"By \[date\], Sam will join a club at lunch .*"),
     # a goal-bank template: its own blanks are listed to fill in, no one domain's data source
     ("Given ____, ____ will ____ with ___% accuracy by ____.", ["Given ____"],
      (r"Given ____, ____ will ____ with ___% accuracy by ____, as measured by \[data source, e\.g\. "
@@ -286,6 +291,8 @@ def test_rewrite_table(goal: str, keep: list[str], shape: str | None) -> None:
         listed = changes[-1]
         assert listed.startswith("fill in before use: ")
         assert all(b in listed for b in blanks)
+    # Checked again, the rewrite stays as it is (it only asks for its blanks).
+    assert analyze_goal(new).rewrite.text == new
     # Behaviour goals are measured by observation, not curriculum probes.
     if a.domain == "social_emotional" and "[data source" in new:
         assert "curriculum-based" not in new
