@@ -1,0 +1,65 @@
+"""The literal pre-test never skips a search that would have matched."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from goalcheck.data import component_patterns
+from goalcheck.components.literals import ascii_lower, may_match, required_literals
+
+PATTERNS = [rx for items in component_patterns().values() for _, rx, _ in items]
+WORDS = sorted({n for rx in PATTERNS for n in (required_literals(rx) or ())}
+               | {"will", "Maya", "90%", "4/5", "by", "June", "trials", "minute", "of", "10"})
+DATA = Path(__file__).resolve().parents[1] / "training_data"
+
+
+def test_literals_of_common_constructions():
+    assert required_literals(re.compile(r"\b(?:percent|%)", re.I)) == frozenset({"percent", "%"})
+    assert required_literals(re.compile(r"with\s+\d+")) == frozenset({"with"})
+    assert required_literals(re.compile(r"[0-9]+/[0-9]+")) == frozenset({"/"})
+    assert required_literals(re.compile(r"(?:a|)b?")) is None  # may match the empty string
+    assert required_literals(re.compile(r"(?<=by )June", re.I)) == frozenset({"june"})
+    assert required_literals(re.compile(r"(?:weekly|daily)?\s*probes?")) == frozenset({"probe"})
+    assert required_literals(re.compile(r"[^a]+")) is None
+
+
+def test_non_ascii_text_is_always_searched():
+    rx = re.compile("kelvin", re.I)
+    text = "\u212aelvin"  # the Kelvin sign matches k when case is ignored
+    assert rx.search(text)
+    assert may_match(required_literals(rx), ascii_lower(text))
+
+
+def test_most_component_patterns_get_a_pre_test():
+    assert sum(required_literals(rx) is not None for rx in PATTERNS) >= 0.9 * len(PATTERNS)
+
+
+texts = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.text(alphabet=string.ascii_letters + string.digits + " .,%/-:", max_size=6)),
+    max_size=14,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.booleans())
+def test_a_skipped_pattern_cannot_match(text, upper):
+    text = text.upper() if upper else text
+    low = ascii_lower(text)
+    for rx in PATTERNS:
+        if not may_match(required_literals(rx), low):
+            assert rx.search(text) is None, (rx.pattern[:80], text)
+
+
+def test_no_corpus_goal_loses_a_match():
+    rows = [json.loads(x) for x in (DATA / "outside_goals.jsonl").read_text("utf-8").splitlines() if x.strip()]
+    for text in [r["text"] for r in rows][:300]:
+        low = ascii_lower(text)
+        for rx in PATTERNS:
+            if not may_match(required_literals(rx), low):
+                assert rx.search(text) is None, (rx.pattern[:80], text)
