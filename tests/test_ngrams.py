@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -71,3 +72,11 @@ def test_the_loaded_models_char_vectorizers_use_the_word_cache() -> None:
     assert found and all(isinstance(v.build_analyzer(), WordNgrams) for v in found)
     cache_char_ngrams_in(models)  # again: nothing wrapped twice
     assert all(type(v.build_analyzer().analyze) is not WordNgrams for v in found)
+
+
+def test_many_documents_at_once_and_a_cached_vectorizer_refuses_refitting() -> None:
+    plain, cached = _pair()
+    texts = (TRAIN + ["", "   ", "read read read words"]) * 30
+    _same(plain.transform(texts), cached.transform(texts))
+    with pytest.raises(ValueError, match="fit a fresh one"):
+        cached.fit(TRAIN)
