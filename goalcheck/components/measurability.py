@@ -17,7 +17,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..data import REGEX_COMPONENTS, component_patterns
@@ -308,13 +310,18 @@ _SWBAT = {"swbat", "tswbat", "swbat:", "s.w.b.a.t."}
 _BE_FORMS = {"is", "are", "am", "was", "were", "'s", "be"}
 
 
+#: The words an anchor of the action starts with (as spaCy string ids, compared with token.lower).
+_ANCHOR_IDS = frozenset(get_string_id(w) for w in _WILL | _SWBAT | _WISH_VERBS | {"going", "able"})
+
+
 def _find_will(doc: Doc, start_char: int) -> list[tuple[Token, Token | None]]:
     """Anchors of the action: "will"/"shall", "is going to", "is able to", "SWBAT",
     or "hopes to"/"plans to" (anchor, wish verb)."""
     out: list[tuple[Token, Token | None]] = []
-    for t in doc:
-        if t.idx < start_char:
-            continue
+    for i, (lower, idx) in enumerate(doc.to_array([LOWER, IDX]).tolist()):
+        if lower not in _ANCHOR_IDS or idx < start_char:
+            continue  # only these words can open any of the cases below
+        t = doc[i]
         if t.lower_ in _WILL or t.lower_ in _SWBAT:
             out.append((t, None))
         elif (
