@@ -45,9 +45,26 @@ def add(doc: Doc, evidence: Evidence | Iterable[Evidence]) -> None:
     doc._.evidence.extend(e.to_dict() for e in items)
 
 
+#: Stored record (by id, with the record itself to rule out a reused id) -> its Evidence.
+_READ: dict[int, tuple[dict[str, Any], Evidence]] = {}
+_MAX_READ = 4096  # a few batches of Docs in flight through the pipeline
+
+
 def evidence(doc: Doc) -> list[Evidence]:
-    """The evidence records on ``doc``, in the order they were made."""
-    return [Evidence.from_dict(d) for d in doc._.evidence or []]
+    """The evidence records on ``doc``, in the order they were made.
+
+    Each stored record is read into an :class:`Evidence` once, not once per
+    component that reads it (the records are never changed once added).
+    """
+    out = []
+    for d in doc._.evidence or []:
+        entry = _READ.get(id(d))
+        if entry is None or entry[0] is not d:
+            if len(_READ) >= _MAX_READ:
+                _READ.clear()
+            entry = _READ[id(d)] = (d, Evidence.from_dict(d))
+        out.append(entry[1])
+    return out
 
 
 def context(doc: Doc) -> dict[str, Any]:
