@@ -94,11 +94,19 @@ def lexicon() -> DeficitLexicon:
 def find_deficits(text: str) -> StrengthResult:
     """Deficit spans and the strength class of ``text``.
 
+    Cached (the component and the rewrite both ask about most goals); a copy each time.
+
     Example:
         >>> r = find_deficits("Sam will stop hitting peers.")
         >>> r.strength_class, [d.category for d in r.deficits]
         ('deficit_based', ['negative_only_target'])
     """
+    r = _find_deficits(text)
+    return StrengthResult(list(r.deficits), r.strength_class, r.replacement_named)
+
+
+@lru_cache(maxsize=4096)
+def _find_deficits(text: str) -> StrengthResult:
     lex = lexicon()
     low, needs = ascii_lower(text), lex.needs
     named = [m for rx, n in zip(lex.named_replacement, needs["named"]) if may_match(n, low)
