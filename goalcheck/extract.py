@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from goalcheck.data import component_look, form_fields
+from goalcheck.literals import search
 from goalcheck.schema import Document, FormField, Goal, Line, Section
 from goalcheck.sections import assign_lines, heading_lines
 
@@ -182,13 +183,13 @@ def never_goal(text: str) -> str | None:
     lex = _lexicon()
     flat = " ".join(text.split())
     for reason, pattern in (("wish", lex.wishes), ("reported", lex.reported)):
-        m = pattern.search(flat)
+        m = search(pattern, flat)
         if (m and len(_WORD.findall(flat[: m.start()])) <= 5 and not _WISH_CONDITION.search(flat[: m.start()])
                 and (reason == "reported" or _WILL.search(flat[m.end():]) or _WISHED_TO.match(flat[m.end():]))):
             return reason  # a wish in "will" form or "wants Maya to ..." (not "Ximena hopes to work ...")
-    if lex.form_prompts.search(flat):
+    if search(lex.form_prompts, flat):
         return "form_prompt"
-    if lex.boilerplate.search(flat):
+    if search(lex.boilerplate, flat):
         return "boilerplate"
     return None
 
@@ -220,10 +221,10 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
     clean = parse_label(text)[1]
     if len(clean) < 12 or never_goal(clean):
         return "not_goal", 0.02
-    if lex.points_to_goal.search(clean):
+    if search(lex.points_to_goal, clean):
         return "objective", 0.85  # "By 10/04, the above goal will be met" (RUBRIC.md 7.22)
     learner, after = _learner_will(clean)
-    post = bool(lex.after_school.search(clean))
+    post = bool(search(lex.after_school, clean))
     in_goals = section_kind in GOAL_SECTIONS
     if learner:
         if lex.not_after_will.match(after) or re.match(r"^(not\s+)?(be\s+)?(able\s+to\s+)?$", after):
@@ -231,8 +232,8 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
         kind = "postsecondary_goal" if post else ("objective" if section_kind == "objectives" else "annual_goal")
         if in_goals:
             return kind, 0.9
-        has_time = bool(lex.timeframe.search(clean)) or post
-        has_crit = bool(lex.criterion.search(clean))
+        has_time = bool(search(lex.timeframe, clean)) or post
+        has_crit = bool(search(lex.criterion, clean))
         if section_kind in {"services", "accommodations"}:
             return (kind, 0.6) if has_time and has_crit else ("not_goal", 0.2)
         if has_time or has_crit:
@@ -245,7 +246,7 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
         # An imperative ("Read 20 sight words ..."): a goal when measured, else
         # plausible enough for a unit labelled as an objective.
         label = "objective" if section_kind == "objectives" else "goal"
-        return (label, 0.75) if lex.criterion.search(clean) or lex.timeframe.search(clean) else (label, 0.4)
+        return (label, 0.75) if search(lex.criterion, clean) or search(lex.timeframe, clean) else (label, 0.4)
     return "not_goal", 0.1
 
 

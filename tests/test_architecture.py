@@ -1,7 +1,7 @@
 """The package's layers (issue 10, docs/DESIGN.md): module imports go one way, with no cycle.
 
 Layers, each importing only those below it:
-  0 schema, options, errors, profiles, language, grade, data
+  0 schema, options, errors, profiles, language, grade, data, literals
   1 document reading: ingest, sections, extract (no spaCy, no scikit-learn)
   2 rubric dimensions: components, scoring, rewrite, explain, convert
   3 ml
@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "goalcheck"
 LAYERS: dict[str, int] = {
     "goalcheck.schema": 0, "goalcheck.options": 0, "goalcheck.errors": 0, "goalcheck.profiles": 0,
     "goalcheck.language": 0, "goalcheck.grade": 0, "goalcheck.data": 0, "goalcheck.markup": 0,
-    "goalcheck.version": 0,
+    "goalcheck.version": 0, "goalcheck.literals": 0,
     "goalcheck.ingest": 1, "goalcheck.sections": 1, "goalcheck.extract": 1,
     "goalcheck.components": 2, "goalcheck.scoring": 2, "goalcheck.rewrite": 2,
     "goalcheck.explain": 2, "goalcheck.convert": 2,

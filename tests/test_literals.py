@@ -11,14 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goalcheck.data import component_patterns
-from goalcheck.components.literals import ascii_lower, may_match, required_literals
+from goalcheck.literals import ascii_lower, may_match, needs_of, required_literals, search
 from goalcheck.components.strength import lexicon
+from goalcheck.extract import _lexicon as goal_line_lexicon
 
 DEFICITS = lexicon()
+LINES = goal_line_lexicon()
 PATTERNS = [rx for items in component_patterns().values() for _, rx, _ in items] + [
     *(rx for rx, *_ in DEFICITS.entries), *DEFICITS.named_replacement, *DEFICITS.not_deficit,
-    DEFICITS.any_deficit, DEFICITS.reduced_verb]
-WORDS = sorted({n for rx in PATTERNS for n in (required_literals(rx) or ())}
+    DEFICITS.any_deficit, DEFICITS.reduced_verb,
+    *(getattr(LINES, f) for f in ("after_school", "timeframe", "criterion", "wishes", "reported",
+                                  "form_prompts", "boilerplate", "points_to_goal"))]
+WORDS = sorted({n for rx in PATTERNS for n in (needs_of(rx) or ())}
                | {"will", "Maya", "90%", "4/5", "by", "June", "trials", "minute", "of", "10"})
 DATA = Path(__file__).resolve().parents[1] / "training_data"
 
@@ -37,11 +41,11 @@ def test_non_ascii_text_is_always_searched():
     rx = re.compile("kelvin", re.I)
     text = "\u212aelvin"  # the Kelvin sign matches k when case is ignored
     assert rx.search(text)
-    assert may_match(required_literals(rx), ascii_lower(text))
+    assert may_match(needs_of(rx), ascii_lower(text))
 
 
 def test_most_component_and_deficit_patterns_get_a_pre_test():
-    assert sum(required_literals(rx) is not None for rx in PATTERNS) >= 0.85 * len(PATTERNS)
+    assert sum(needs_of(rx) is not None for rx in PATTERNS) >= 0.85 * len(PATTERNS)
 
 
 texts = st.lists(
@@ -56,8 +60,16 @@ def test_a_skipped_pattern_cannot_match(text, upper):
     text = text.upper() if upper else text
     low = ascii_lower(text)
     for rx in PATTERNS:
-        if not may_match(required_literals(rx), low):
+        if not may_match(needs_of(rx), low):
             assert rx.search(text) is None, (rx.pattern[:80], text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_search_finds_what_a_plain_search_finds(text):
+    for rx in PATTERNS:
+        a, b = search(rx, text), rx.search(text)
+        assert (a and a.span()) == (b and b.span())
 
 
 def test_no_corpus_goal_loses_a_match():
@@ -65,5 +77,5 @@ def test_no_corpus_goal_loses_a_match():
     for text in [r["text"] for r in rows][:300]:
         low = ascii_lower(text)
         for rx in PATTERNS:
-            if not may_match(required_literals(rx), low):
+            if not may_match(needs_of(rx), low):
                 assert rx.search(text) is None, (rx.pattern[:80], text)

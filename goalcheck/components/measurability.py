@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from ..data import REGEX_COMPONENTS, component_patterns
 from ..schema import Evidence
 from .base import add, doc_text, is_english, register_extensions
-from .literals import Needs, ascii_lower, may_match, required_literals
+from ..literals import Needs, ascii_lower, may_match, required_literals
 from .text import prefix_length
 
 _BOUNDARY = re.compile(r"[,;:!?()\u2591]|\.(?!\d)|\s(?:will|shall)\s|\s(?:and|or|but)\s+(?=(?:he|she|they|then)\b)")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..schema import Evidence
 from .base import add, doc_text, is_english, register_extensions
-from .literals import Needs, ascii_lower, may_match, required_literals
+from ..literals import Needs, ascii_lower, may_match, required_literals
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ lets a few non-ASCII letters match ASCII ones), so searching only when it says
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 try:  # Python 3.11+
@@ -93,7 +92,6 @@ def _needs(seq: Any) -> Needs | None:
     return best
 
 
-@lru_cache(maxsize=4096)
 def required_literals(pattern: re.Pattern[str]) -> Needs | None:
     """Lower-case ASCII strings one of which every match of ``pattern`` contains, or None.
 
@@ -123,3 +121,30 @@ def may_match(needs: Needs | None, low: str | None) -> bool:
 def ascii_lower(text: str) -> str | None:
     """``text`` in lower case if it is ASCII (the pre-test's domain), else None."""
     return text.lower() if text.isascii() else None
+
+
+#: Pattern (by id, with the pattern itself to rule out a reused id) -> its literals.
+#: Keyed by id because hashing a compiled pattern hashes its whole program each time.
+_NEEDS: dict[int, tuple[re.Pattern[str], Needs | None]] = {}
+
+
+def needs_of(pattern: re.Pattern[str]) -> Needs | None:
+    """:func:`required_literals` of a long-lived pattern, worked out once."""
+    entry = _NEEDS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _NEEDS[id(pattern)] = (pattern, required_literals(pattern))
+    return entry[1]
+
+
+def search(pattern: re.Pattern[str], text: str, low: str | None = None) -> re.Match[str] | None:
+    """``pattern.search(text)``, skipped when ``text`` lacks the literals every match needs.
+
+    ``low``: ``ascii_lower(text)`` when the caller already has it.
+    """
+    needs = needs_of(pattern)
+    if needs is not None:
+        if low is None:
+            low = ascii_lower(text)
+        if not may_match(needs, low):
+            return None
+    return pattern.search(text)
