@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from goalcheck.data import component_patterns
 from goalcheck.literals import ascii_lower, may_match, needs_of, required_literals, search
+from goalcheck.components.measurability import placeholder_rules
 from goalcheck.components.strength import lexicon
 from goalcheck.extract import _lexicon as goal_line_lexicon
 
@@ -21,7 +22,8 @@ PATTERNS = [rx for items in component_patterns().values() for _, rx, _ in items]
     *(rx for rx, *_ in DEFICITS.entries), *DEFICITS.named_replacement, *DEFICITS.not_deficit,
     DEFICITS.any_deficit, DEFICITS.reduced_verb,
     *(getattr(LINES, f) for f in ("after_school", "timeframe", "criterion", "wishes", "reported",
-                                  "form_prompts", "boilerplate", "points_to_goal"))]
+                                  "form_prompts", "boilerplate", "points_to_goal")),
+    *(rx for _, rx in placeholder_rules().marks)]
 WORDS = sorted({n for rx in PATTERNS for n in (needs_of(rx) or ())}
                | {"will", "Maya", "90%", "4/5", "by", "June", "trials", "minute", "of", "10"})
 DATA = Path(__file__).resolve().parents[1] / "training_data"
@@ -49,7 +51,7 @@ def test_most_component_and_deficit_patterns_get_a_pre_test():
 
 
 texts = st.lists(
-    st.one_of(st.sampled_from(WORDS), st.text(alphabet=string.ascii_letters + string.digits + " .,%/-:", max_size=6)),
+    st.one_of(st.sampled_from(WORDS), st.text(alphabet=string.ascii_letters + string.digits + " .,%/-:_[]<>{}()", max_size=6)),
     max_size=14,
 ).map(" ".join)
 

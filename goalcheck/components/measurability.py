@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from ..data import REGEX_COMPONENTS, component_patterns
 from ..schema import Evidence
 from .base import add, doc_text, is_english, register_extensions
-from ..literals import Needs, ascii_lower, may_match, required_literals
+from ..literals import Needs, ascii_lower, may_match, needs_of, required_literals
 from .text import prefix_length
 
 _BOUNDARY = re.compile(r"[,;:!?()\u2591]|\.(?!\d)|\s(?:will|shall)\s|\s(?:and|or|but)\s+(?=(?:he|she|they|then)\b)")
@@ -140,7 +140,10 @@ def find_placeholders(text: str) -> tuple[Found, ...]:
     """
     rules = placeholder_rules()
     spans: list[tuple[int, int, str]] = []
+    low = ascii_lower(text)
     for rule, rx in rules.marks:
+        if not may_match(needs_of(rx), low):
+            continue
         for m in rx.finditer(text):
             if not any(m.start() < e and s < m.end() for s, e, _ in spans):
                 spans.append((m.start(), m.end(), rule))
