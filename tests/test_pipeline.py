@@ -14,7 +14,7 @@ def test_pipeline_is_loaded_once_and_has_our_components() -> None:
     assert "parser" not in nlp.pipe_names and "ner" not in nlp.pipe_names
     for name in ("goalcheck/tag_map", "goalcheck/measurability", "goalcheck/strength"):
         assert name in nlp.pipe_names
-    info = pipeline_info(nlp)
+    info = pipeline_info(nlp.meta)
     assert info["pipeline_version"].startswith("3.8")
 
 
