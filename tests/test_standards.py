@@ -424,3 +424,28 @@ def test_stored_calibration_is_what_the_train_split_gives() -> None:
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     assert script.main(["--check"]) == 0, "rerun scripts/calibrate_standards.py"
+
+
+def test_pool_products_give_exactly_the_whole_index_similarities() -> None:
+    """Multiplying only a pool's standards gives bit for bit the whole product, masked."""
+    import json
+    from pathlib import Path
+
+    import numpy as np
+
+    from goalcheck.components.standards.retrieval import _CHAR_WEIGHT, _index, expand_query, similarities
+
+    rows = [json.loads(x) for x in (Path(__file__).resolve().parents[1] / "training_data" / "goals.jsonl")
+            .read_text("utf-8").splitlines()[:400]]
+    idx = _index()
+    pools = [r["domain"] if r["domain"] in idx.pools else "all" for r in rows]
+    queries = [expand_query(r["text"]) for r in rows]
+    qw, qc = idx.word.transform(queries), idx.char.transform(queries)
+    norms = np.sqrt(np.asarray(qw.multiply(qw).sum(axis=1)).ravel()
+                    + _CHAR_WEIGHT**2 * np.asarray(qc.multiply(qc).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    whole = (np.asarray((qw @ idx.word_m.T.tocsr()).todense())
+             + _CHAR_WEIGHT * np.asarray((qc @ idx.char_m.T.tocsr()).todense())) / norms[:, None]
+    masks = np.array([idx.pools[p] for p in pools])
+    assert len(set(pools)) >= 4
+    assert np.array_equal(similarities(idx, qw, qc, pools), np.where(masks, whole, 0.0))

@@ -64,14 +64,15 @@ class _Index:
 
     codes: list[str]
     records: list[Record]
-    word_t: Any  # transposed word part of the L2-normalised standards matrix (CSR)
-    char_t: Any  # transposed character part
+    word_m: Any  # word part of the L2-normalised standards matrix (CSR, a row per standard)
+    char_m: Any  # character part
     word: TfidfVectorizer
     char: TfidfVectorizer
     pools: dict[str, np.ndarray]
     lo: np.ndarray  # lowest grade rank of each standard
     hi: np.ndarray
     parent: list[str | None]
+    pool_rows: dict[str, np.ndarray]  # the standards (row numbers) of each pool
 
 
 def _in_pool(rec: Record, pool: str) -> bool:
@@ -141,10 +142,13 @@ def _index() -> _Index:
     pools["all"] = np.array([r["domain"] not in {"MP", "RH", "RST", "WHST"} for r in records])
     spans = [grade_span(r) or (0, 12) for r in records]
     log.debug("standards index: %d standards, %d features", *matrix.shape)
-    return _Index([r["code"] for r in records], records, matrix[:, :n_word].T.tocsr(),
-                  matrix[:, n_word:].T.tocsr(), word, char, pools,
+    word_m, char_m = matrix[:, :n_word].tocsr(), matrix[:, n_word:].tocsr()
+    word_m.sort_indices()  # features in ascending order: see similarities()
+    char_m.sort_indices()
+    return _Index([r["code"] for r in records], records, word_m, char_m, word, char, pools,
                   np.array([s[0] for s in spans]), np.array([s[1] for s in spans]),
-                  [r["parent"] for r in records])
+                  [r["parent"] for r in records],
+                  {name: np.flatnonzero(mask) for name, mask in pools.items()})
 
 
 def grade_factor(lo: np.ndarray, hi: np.ndarray, grade: int | None) -> np.ndarray:
@@ -190,7 +194,7 @@ def infer_many(
     grades: Iterable[str | None] | None = None,
     k: int = 3,
 ) -> list[list[StandardMatch]]:
-    """Batched :func:`infer_standards`: one sparse product for all goals.
+    """Batched :func:`infer_standards`: one sparse product per domain pool for all goals.
 
     ``grades``: the students' grades. A goal naming the grade of its material
     ("given a 3rd grade passage") is matched at that grade.
@@ -203,17 +207,37 @@ def infer_many(
     queries = [expand_query(t) for t in texts]
     qw = idx.word.transform(queries)
     qc = idx.char.transform(queries)
+    sims_all = similarities(idx, qw, qc, [domain if domain in idx.pools else "all" for domain in domains])
+    factors: dict[int | None, np.ndarray] = {}
+    out: list[list[StandardMatch]] = []
+    for row, grade in zip(sims_all, grade_list):
+        rank = grade_rank(grade)
+        if rank not in factors:
+            factors[rank] = grade_factor(idx.lo, idx.hi, rank)
+        out.append(_top(idx, row * factors[rank], k))
+    return out
+
+
+def similarities(idx: _Index, qw: Any, qc: Any, pools: list[str]) -> np.ndarray:
+    """Cosine similarity of each query (word and character TF-IDF rows) to every standard of
+    its pool; 0 for the standards outside it.
+
+    Only a pool's standards are multiplied (a goal is matched within its domain's
+    pool). Each similarity is summed over the shared features in ascending order,
+    as a product with the whole index sums it, so the values are the same.
+    """
     norms = np.sqrt(np.asarray(qw.multiply(qw).sum(axis=1)).ravel()
                     + _CHAR_WEIGHT**2 * np.asarray(qc.multiply(qc).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    sims_all = (np.asarray((qw @ idx.word_t).todense())
-                + _CHAR_WEIGHT * np.asarray((qc @ idx.char_t).todense())) / norms[:, None]
-    out: list[list[StandardMatch]] = []
-    for row, domain, grade in zip(sims_all, domains, grade_list):
-        mask = idx.pools.get(domain or "all", idx.pools["all"])
-        sims = np.where(mask, row, 0.0) * grade_factor(idx.lo, idx.hi, grade_rank(grade))
-        out.append(_top(idx, sims, k))
-    return out
+    sims = np.zeros((len(pools), len(idx.codes)))
+    for pool in dict.fromkeys(pools):
+        queries = np.array([i for i, p in enumerate(pools) if p == pool])
+        standards = idx.pool_rows[pool]
+        word = (idx.word_m[standards] @ qw[queries].T.tocsr()).T
+        char = (idx.char_m[standards] @ qc[queries].T.tocsr()).T
+        sims[np.ix_(queries, standards)] = (np.asarray(word.todense()) + _CHAR_WEIGHT * np.asarray(
+            char.todense())) / norms[queries, None]
+    return sims
 
 
 def infer_standards(
