@@ -10,11 +10,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goalcheck.data import component_patterns
-from goalcheck.literals import ascii_lower, may_match, needs_of, required_literals, search
 from goalcheck.components.measurability import placeholder_rules
 from goalcheck.components.strength import lexicon
+from goalcheck.data import component_patterns
 from goalcheck.extract import _lexicon as goal_line_lexicon
+from goalcheck.literals import ascii_lower, may_match, needs_of, required_literals, search
 
 DEFICITS = lexicon()
 LINES = goal_line_lexicon()
@@ -30,17 +30,17 @@ DATA = Path(__file__).resolve().parents[1] / "training_data"
 
 
 def test_literals_of_common_constructions():
-    assert required_literals(re.compile(r"\b(?:percent|%)", re.I)) == frozenset({"percent", "%"})
+    assert required_literals(re.compile(r"\b(?:percent|%)", re.IGNORECASE)) == frozenset({"percent", "%"})
     assert required_literals(re.compile(r"with\s+\d+")) == frozenset({"with"})
     assert required_literals(re.compile(r"[0-9]+/[0-9]+")) == frozenset({"/"})
     assert required_literals(re.compile(r"(?:a|)b?")) is None  # may match the empty string
-    assert required_literals(re.compile(r"(?<=by )June", re.I)) == frozenset({"june"})
+    assert required_literals(re.compile(r"(?<=by )June", re.IGNORECASE)) == frozenset({"june"})
     assert required_literals(re.compile(r"(?:weekly|daily)?\s*probes?")) == frozenset({"probe"})
     assert required_literals(re.compile(r"[^a]+")) is None
 
 
 def test_non_ascii_text_is_always_searched():
-    rx = re.compile("kelvin", re.I)
+    rx = re.compile("kelvin", re.IGNORECASE)
     text = "\u212aelvin"  # the Kelvin sign matches k when case is ignored
     assert rx.search(text)
     assert may_match(needs_of(rx), ascii_lower(text))

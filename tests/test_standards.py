@@ -6,11 +6,18 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goalcheck.components import standards as S
+from goalcheck.components.standards.retrieval import (
+    _CHAR_WEIGHT,
+    _index,
+    expand_query,
+    similarities,
+)
 from goalcheck.schema import StandardMatch
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -428,13 +435,6 @@ def test_stored_calibration_is_what_the_train_split_gives() -> None:
 
 def test_pool_products_give_exactly_the_whole_index_similarities() -> None:
     """Multiplying only a pool's standards gives bit for bit the whole product, masked."""
-    import json
-    from pathlib import Path
-
-    import numpy as np
-
-    from goalcheck.components.standards.retrieval import _CHAR_WEIGHT, _index, expand_query, similarities
-
     rows = [json.loads(x) for x in (Path(__file__).resolve().parents[1] / "training_data" / "goals.jsonl")
             .read_text("utf-8").splitlines()[:400]]
     idx = _index()

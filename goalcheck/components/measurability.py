@@ -23,9 +23,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..data import REGEX_COMPONENTS, component_patterns
+from ..literals import ascii_lower, may_match, needs_of
 from ..schema import Evidence
 from .base import add, doc_text, is_english, register_extensions
-from ..literals import Needs, ascii_lower, may_match, needs_of, required_literals
 from .text import prefix_length
 
 _BOUNDARY = re.compile(r"[,;:!?()\u2591]|\.(?!\d)|\s(?:will|shall)\s|\s(?:and|or|but)\s+(?=(?:he|she|they|then)\b)")
@@ -211,7 +211,7 @@ def find_regex_components(text: str, start: int = 0) -> tuple[dict[str, list[Fou
     "given [condition]") is not found.
     """
     text = mask_placeholders(text)
-    pats = _patterns_with_needs()
+    pats = patterns()
     low = ascii_lower(text)
     taken: list[Found] = []
     result: dict[str, list[Found]] = {}
@@ -221,8 +221,8 @@ def find_regex_components(text: str, start: int = 0) -> tuple[dict[str, list[Fou
         if label == "criterion":
             material = _material_clauses(text, start, taken)
         found: list[Found] = []
-        for rule, rx, spec, needs in pats[label]:
-            if not may_match(needs, low):
+        for rule, rx, spec in pats[label]:
+            if not may_match(needs_of(rx), low):
                 continue
             for m in rx.finditer(text, start):
                 s, e = m.start(), m.end()
@@ -251,13 +251,6 @@ def find_regex_components(text: str, start: int = 0) -> tuple[dict[str, list[Fou
 
 
 _MATERIAL_SENSITIVE = {"count", "amount"}
-
-
-@lru_cache(maxsize=1)
-def _patterns_with_needs() -> dict[str, list[tuple[str, re.Pattern[str], dict[str, Any], Needs | None]]]:
-    """:func:`patterns`, each with the literals its matches need (see :mod:`.literals`)."""
-    return {label: [(rule, rx, spec, required_literals(rx)) for rule, rx, spec in items]
-            for label, items in patterns().items()}
 
 
 def _material_clauses(text: str, start: int, taken: list[Found]) -> list[Found]:

@@ -18,9 +18,9 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..literals import ascii_lower, may_match, needs_of, search
 from ..schema import Evidence
 from .base import add, doc_text, is_english, register_extensions
-from ..literals import Needs, ascii_lower, may_match, required_literals
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,6 @@ class DeficitLexicon:
     reduced_verb: re.Pattern[str]
     reduced_subject: re.Pattern[str]
     reduced_suggestion: str
-    #: The literals each pattern's matches need (see :mod:`.literals`), by pattern position.
-    needs: dict[str, list[Needs | None]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +65,7 @@ def lexicon() -> DeficitLexicon:
         resources.files("goalcheck").joinpath("data/lexicons/deficits.json").read_text("utf-8")
     )
     flags = re.IGNORECASE
-    lex = DeficitLexicon(
+    return DeficitLexicon(
         entries=[
             (re.compile(d["regex"], flags), d["category"], d["suggestion"], d.get("replace"))
             for d in raw["deficits"]
@@ -82,13 +80,6 @@ def lexicon() -> DeficitLexicon:
         reduced_subject=re.compile(raw["reduced_subject"]["subject"], flags),
         reduced_suggestion=raw["reduced_subject"]["suggestion"],
     )
-    lex.needs.update(
-        entries=[required_literals(rx) for rx, *_ in lex.entries],
-        named=[required_literals(rx) for rx in lex.named_replacement],
-        not_deficit=[required_literals(rx) for rx in lex.not_deficit],
-        any=[required_literals(lex.any_deficit), required_literals(lex.reduced_verb)],
-    )
-    return lex
 
 
 def find_deficits(text: str) -> StrengthResult:
@@ -108,21 +99,19 @@ def find_deficits(text: str) -> StrengthResult:
 @lru_cache(maxsize=4096)
 def _find_deficits(text: str) -> StrengthResult:
     lex = lexicon()
-    low, needs = ascii_lower(text), lex.needs
-    named = [m for rx, n in zip(lex.named_replacement, needs["named"]) if may_match(n, low)
-             for m in rx.finditer(text)]
-    if not (may_match(needs["any"][0], low) and lex.any_deficit.search(text)) and not (
-            may_match(needs["any"][1], low) and lex.reduced_verb.search(text)):
+    low = ascii_lower(text)
+    named = [m for rx in lex.named_replacement if may_match(needs_of(rx), low) for m in rx.finditer(text)]
+    if not search(lex.any_deficit, text, low) and not search(lex.reduced_verb, text, low):
         return StrengthResult(
             strength_class="neutral" if named else "strength_based", replacement_named=bool(named)
         )
-    cleared = [(m.start(), m.end()) for rx, n in zip(lex.not_deficit, needs["not_deficit"])
-               if may_match(n, low) for m in rx.finditer(text)]
+    cleared = [(m.start(), m.end()) for rx in lex.not_deficit if may_match(needs_of(rx), low)
+               for m in rx.finditer(text)]
     # The behavior being replaced ("instead of refusing tasks") is named, not a label.
     cleared += [(m.end(), m.end() + _REPLACED_WINDOW) for m in named]
     found: list[Deficit] = []
-    for (rx, category, suggestion, replace), n in zip(lex.entries, needs["entries"]):
-        if not may_match(n, low):
+    for rx, category, suggestion, replace in lex.entries:
+        if not may_match(needs_of(rx), low):
             continue
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
