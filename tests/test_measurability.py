@@ -359,6 +359,20 @@ def test_placeholders_are_found_and_labelled() -> None:
     ]
 
 
+def test_slot_words_in_parentheses_are_placeholders() -> None:
+    """Goal banks write blanks as "(skill)", "(number)": placeholders, never components (RUBRIC 7.21)."""
+    from goalcheck.components.measurability import find_placeholders
+
+    text = "By (date), Jo will (skill) in (number) of 5 trials, as measured by (data source)."
+    found = [(text[p.start : p.end], p.label) for p in find_placeholders(text)]
+    assert found == [("(date)", "timeframe"), ("(skill)", "behavior"), ("(number)", "criterion"),
+                     ("(data source)", "measurement")]
+    a = analyze_goal(text)
+    assert a.measurability_class == "not_measurable"
+    assert [c for c in a.components if a.components[c].present] == ["learner"]
+    assert find_placeholders("Jo will count to 20 (numbers 1-20) by June 2027.") == ()
+
+
 def test_a_goalcheck_rewrite_is_not_yet_measurable() -> None:
     """RUBRIC 7.21: an unfilled rewrite scores as not yet measurable; filled in, it is."""
     rewrite = analyze_goal("Maya will improve reading skills.").rewrite.text
