@@ -316,3 +316,20 @@ def test_app_plan_card() -> None:
     assert "<style>" in card and 'href="#goal-g4"' in card and "p. 2" in card
     assert sup.goal_anchor(r.goals[0]) == '<span id="goal-g1"></span>'
     assert sup.plan_card_html(DocumentReport(source="x.txt", pages=1)) == ""
+
+
+def test_a_goal_not_in_english_is_said_and_not_checked() -> None:
+    """RUBRIC 7.25: a Spanish goal gets no plan finding as if it were English ('has no baseline')."""
+    text = ("PRESENT LEVELS OF ACADEMIC ACHIEVEMENT\n"
+            "Mateo reads 40 words correct per minute on grade 2 passages.\n\n"
+            "ANNUAL GOALS\n"
+            "Goal 1: By June 2027, Mateo will read 80 words correct per minute on grade 2 passages "
+            "in 4 of 5 probes.\n"
+            "Goal 2: Mateo leerá 20 palabras con 90% de precisión para junio de 2027.\n")
+    r = analyze_document(text.encode(), name="plan.txt")
+    assert [g.status for g in r.goals] == ["analysed", "not_analysed"]
+    messages = {c.id: [f.message for f in c.findings] for c in r.plan.checks}
+    assert "goal g2 is in Spanish: goalcheck reads English goals only, so its baseline was not checked" in messages["baselines"]
+    assert not any("g2" in m for c, ms in messages.items() for m in ms if c != "baselines")
+    status = {c.id: c.status for c in r.plan.checks}
+    assert status["baselines"] == "pass"

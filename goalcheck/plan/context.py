@@ -96,9 +96,15 @@ class PlanContext:
 
     @property
     def annual(self) -> list[GoalAnalysis]:
-        """The annual goals; in a document with an annual-goals section, "goals" found in its
-        transition section are transition activities (see :attr:`activities`), not annual goals."""
-        return [g for g in self.goals if g.kind == "annual_goal" and g not in self.activities]
+        """The annual goals in English; in a document with an annual-goals section, "goals" found in
+        its transition section are transition activities (see :attr:`activities`), not annual goals."""
+        return [g for g in self.goals if g.kind == "annual_goal" and g not in self.activities
+                and g.status != "not_analysed"]
+
+    @property
+    def not_analysed(self) -> list[GoalAnalysis]:
+        """Goals not in English (RUBRIC 7.25): no plan check reads them."""
+        return [g for g in self.goals if g.status == "not_analysed"]
 
     @property
     def activities(self) -> list[GoalAnalysis]:

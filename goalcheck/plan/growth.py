@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from goalcheck.language import language_name
 from goalcheck.schema import GoalAnalysis, PlanCheck, PlanFinding
 
 from .context import PlanContext, load, quote
@@ -300,8 +301,11 @@ def _fmt(x: float) -> str:
 def check_baselines(ctx: PlanContext) -> PlanCheck:
     """Each annual goal has a baseline with a measured value in the unit of its target."""
     annual = ctx.annual
+    skipped = [ctx.goal_finding(g, f"goal {g.id} is in {language_name(g.language)}: goalcheck reads "
+                                   "English goals only, so its baseline was not checked", area=g.domain)
+               for g in ctx.not_analysed]
     if not annual:
-        return PlanCheck("baselines", "not_applicable", [PlanFinding("no annual goals found")])
+        return PlanCheck("baselines", "not_applicable", [PlanFinding("no annual goals found"), *skipped])
     findings: list[PlanFinding] = []
     for g in annual:
         lv = levels(ctx, g)
@@ -330,7 +334,7 @@ def check_baselines(ctx: PlanContext) -> PlanCheck:
         assert lv.baseline is not None
         if _no_growth(lv):
             findings.append(ctx.goal_finding(g, _no_growth_message(lv), area=area))
-    return PlanCheck("baselines", "fail" if findings else "pass", findings)
+    return PlanCheck("baselines", "fail" if findings else "pass", findings + skipped)
 
 
 def _no_growth(lv: Levels) -> bool:
