@@ -548,10 +548,13 @@ def run_dask(paths: list[str], options: Options, sink: Sink, address: str) -> No
         try:
             for fut in as_completed(futures):
                 try:
-                    sink(fut.result())
+                    result = fut.result()
                 except Exception as exc:  # noqa: BLE001  worker lost, task erred
-                    sink(FileResult(path=paths_by_key[fut.key], status="error",
-                                    error=f"the Dask task failed: {type(exc).__name__}: {exc}"))
+                    result = FileResult(path=paths_by_key[fut.key], status="error",
+                                        error=f"the Dask task failed: {type(exc).__name__}: {exc}")
+                finally:
+                    fut.release()  # else its worker keeps the result (~0.1 MB) until the run ends
+                sink(result)
         except BaseException:
             client.cancel(futures)
             raise
