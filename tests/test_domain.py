@@ -63,6 +63,10 @@ CASES = [
     ("Upon completion of high school, Tre will enroll at the community college.", "transition"),
     ("Hodan will complete two job applications with a job coach.", "transition"),
     ("Once he graduates, Mohamed will join the army.", "transition"),
+    # keeping hands (and feet) to oneself: a behaviour goal, however it is worded
+    ("Kai will keep his hands and feet to himself during circle time in 4 of 5 observations.",
+     "social_emotional"),
+    ("Mia will keep her hands to herself in line.", "social_emotional"),
 ]
 
 
