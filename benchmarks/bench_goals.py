@@ -151,6 +151,12 @@ def stages(n: int) -> None:
     print(f"\nstages over {n} distinct goals ({n / total:.0f} goals/s in all):")
     for name, s in rows:
         print(f"  {name:32} {s * 1e3 / n:7.3f} ms/goal  {100 * s / total:5.1f}%")
+    # The machine's speed varies from day to day; the spaCy network (BLAS) is a yardstick:
+    # compare goalcheck's own share across runs as a ratio to it.
+    network = sum(s for name, s in rows if name in ("tok2vec", "tagger"))
+    own = sum(s for name, s in rows if name.startswith(("goalcheck/", "convert.")) or name == "lemmatizer")
+    print(f"  goalcheck's own stages {own * 1e3 / n:.3f} ms/goal, spaCy's network {network * 1e3 / n:.3f} "
+          f"ms/goal (ratio {own / network:.2f})" if network else "")
     prof = cProfile.Profile()
     prof.enable()
     analyze_many(second)
