@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from goalcheck.data import component_look, form_fields
-from goalcheck.literals import search
+from goalcheck.literals import ascii_lower, search
 from goalcheck.schema import Document, FormField, Goal, Line, Section
 from goalcheck.sections import assign_lines, heading_lines
 
@@ -182,14 +182,15 @@ def never_goal(text: str) -> str | None:
     """
     lex = _lexicon()
     flat = " ".join(text.split())
+    low = ascii_lower(flat)
     for reason, pattern in (("wish", lex.wishes), ("reported", lex.reported)):
-        m = search(pattern, flat)
+        m = search(pattern, flat, low)
         if (m and len(_WORD.findall(flat[: m.start()])) <= 5 and not _WISH_CONDITION.search(flat[: m.start()])
                 and (reason == "reported" or _WILL.search(flat[m.end():]) or _WISHED_TO.match(flat[m.end():]))):
             return reason  # a wish in "will" form or "wants Maya to ..." (not "Ximena hopes to work ...")
-    if search(lex.form_prompts, flat):
+    if search(lex.form_prompts, flat, low):
         return "form_prompt"
-    if search(lex.boilerplate, flat):
+    if search(lex.boilerplate, flat, low):
         return "boilerplate"
     return None
 
@@ -221,10 +222,11 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
     clean = parse_label(text)[1]
     if len(clean) < 12 or never_goal(clean):
         return "not_goal", 0.02
-    if search(lex.points_to_goal, clean):
+    low = ascii_lower(clean)
+    if search(lex.points_to_goal, clean, low):
         return "objective", 0.85  # "By 10/04, the above goal will be met" (RUBRIC.md 7.22)
     learner, after = _learner_will(clean)
-    post = bool(search(lex.after_school, clean))
+    post = bool(search(lex.after_school, clean, low))
     in_goals = section_kind in GOAL_SECTIONS
     if learner:
         if lex.not_after_will.match(after) or re.match(r"^(not\s+)?(be\s+)?(able\s+to\s+)?$", after):
@@ -232,8 +234,8 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
         kind = "postsecondary_goal" if post else ("objective" if section_kind == "objectives" else "annual_goal")
         if in_goals:
             return kind, 0.9
-        has_time = bool(search(lex.timeframe, clean)) or post
-        has_crit = bool(search(lex.criterion, clean))
+        has_time = bool(search(lex.timeframe, clean, low)) or post
+        has_crit = bool(search(lex.criterion, clean, low))
         if section_kind in {"services", "accommodations"}:
             return (kind, 0.6) if has_time and has_crit else ("not_goal", 0.2)
         if has_time or has_crit:
@@ -246,7 +248,8 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
         # An imperative ("Read 20 sight words ..."): a goal when measured, else
         # plausible enough for a unit labelled as an objective.
         label = "objective" if section_kind == "objectives" else "goal"
-        return (label, 0.75) if search(lex.criterion, clean) or search(lex.timeframe, clean) else (label, 0.4)
+        has_measure = search(lex.criterion, clean, low) or search(lex.timeframe, clean, low)
+        return (label, 0.75) if has_measure else (label, 0.4)
     return "not_goal", 0.1
 
 
