@@ -212,6 +212,18 @@ def test_shipped_models_meet_floors(shipped: dict, test_corpus) -> None:
     assert lm["goal_f1"] >= LINE_GOAL_F1_FLOOR
 
 
+def test_goal_probas_are_each_heads_predict_proba_bit_for_bit(shipped: dict, test_corpus) -> None:
+    bundle = shipped["goal_models"]
+    records = test_corpus.goal_inputs
+    X = next(iter(bundle["pipelines"].values())).named_steps["features"].transform(records)
+    for heads in (None, ["condition", "learner", "domain"], ["strength"]):
+        probas = goal_probas(bundle, records, heads)
+        assert list(probas) == (heads or list(bundle["pipelines"]))
+        for head, p in probas.items():
+            expected = bundle["pipelines"][head].named_steps["clf"].predict_proba(X)
+            assert p.dtype == expected.dtype and p.tobytes() == expected.tobytes(), head
+
+
 def test_shipped_models_are_small() -> None:
     total = sum((SHIPPED / f"{n}.joblib").stat().st_size for n in mlio.ARTIFACTS)
     assert total < 20_000_000

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy.special import expit
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.extmath import softmax
 
 from ..components.ngrams import cache_char_ngrams_in
 from ..extract import rule_is_goal_line
@@ -100,12 +103,40 @@ def combine_label(rule: str | None, proba: np.ndarray, classes: Sequence[str], p
     return str(classes[best]) if proba[best] >= float(policy["threshold"]) else rule
 
 
-def goal_probas(bundle: dict[str, Any], records: list[Record]) -> dict[str, np.ndarray]:
-    """Class probabilities of every goal head, the features computed once for the batch."""
+def goal_probas(bundle: dict[str, Any], records: list[Record],
+                heads: Collection[str] | None = None) -> dict[str, np.ndarray]:
+    """Class probabilities of the goal heads (all, or those in ``heads``), the features
+    computed once for the batch."""
     pipes = bundle["pipelines"]
-    features = next(iter(pipes.values())).named_steps["features"]
-    X = features.transform(records)
-    return {head: pipe.named_steps["clf"].predict_proba(X) for head, pipe in pipes.items()}
+    names = [h for h in pipes if heads is None or h in heads]
+    if not names:
+        return {}
+    X = pipes[names[0]].named_steps["features"].transform(records)
+    return dict(zip(names, predict_probas([pipes[h].named_steps["clf"] for h in names], X),
+                    strict=True))
+
+
+def predict_probas(classifiers: Sequence[Any], X: Any) -> list[np.ndarray]:
+    """``c.predict_proba(X)`` of each fitted classifier, the same numbers.
+
+    Logistic regressions share one product of ``X`` with all their coefficients (each
+    score is summed over ``X``'s features in the same order as their own product) and
+    skip scikit-learn's checks of ``X``, once per head.
+    """
+    if not all(type(c) is LogisticRegression for c in classifiers):
+        return [c.predict_proba(X) for c in classifiers]
+    scores = X @ np.concatenate([c.coef_ for c in classifiers]).T
+    out, j = [], 0
+    for c in classifiers:
+        k = c.coef_.shape[0]
+        s = scores[:, j : j + k] + c.intercept_  # a new C-ordered array, as in decision_function
+        j += k
+        if k == 1:  # binary: P(classes_[1]) is the logistic of the score
+            p = expit(s.reshape(-1))
+            out.append(np.stack([1 - p, p], axis=1))
+        else:
+            out.append(softmax(s, copy=False))
+    return out
 
 
 def rule_domain(record: Record) -> str | None:

@@ -93,13 +93,18 @@ class RefineComponent:
         bundle = load_models(self.models_dir)["goal_models"]
         found = [evidence(d) for d in todo]
         records = [goal_record(doc_text(d), f) for d, f in zip(todo, found, strict=True)]
-        probas = goal_probas(bundle, records)
         policy: dict[str, Policy] = bundle["policy"]
         classes: dict[str, list[str]] = bundle["classes"]
+        # Only the heads consulted are computed: not those the rules decide, but always the
+        # domain (a goal without cue words takes the model's).
+        heads = [h for h in (*COMPONENTS, "strength") if policy[h]["mode"] != "rules"]
+        probas = goal_probas(bundle, records, [*heads, "domain"])
+        consulted = [c for c in COMPONENTS if c in probas]
         for i, (doc, f, rec) in enumerate(zip(todo, found, records, strict=True)):
-            new = component_decisions(f, {c: float(probas[c][i, 1]) for c in COMPONENTS}, policy)
-            s = strength_decision(f, probas["strength"][i], classes["strength"], policy["strength"])
-            new += [s] if s else []
+            new = component_decisions(f, {c: float(probas[c][i, 1]) for c in consulted}, policy)
+            if "strength" in probas:
+                s = strength_decision(f, probas["strength"][i], classes["strength"], policy["strength"])
+                new += [s] if s else []
             new.append(domain_decision(rec, probas["domain"][i], classes["domain"], policy["domain"]))
             add(doc, new)
         return docs
