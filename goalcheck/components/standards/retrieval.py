@@ -73,6 +73,8 @@ class _Index:
     hi: np.ndarray
     parent: list[str | None]
     pool_rows: dict[str, np.ndarray]  # the standards (row numbers) of each pool
+    #: Per pool, its standards' word and character parts transposed (CSR, a row per feature).
+    pool_t: dict[str, tuple[Any, Any]]
 
 
 def _in_pool(rec: Record, pool: str) -> bool:
@@ -143,12 +145,13 @@ def _index() -> _Index:
     spans = [grade_span(r) or (0, 12) for r in records]
     log.debug("standards index: %d standards, %d features", *matrix.shape)
     word_m, char_m = matrix[:, :n_word].tocsr(), matrix[:, n_word:].tocsr()
-    word_m.sort_indices()  # features in ascending order: see similarities()
+    word_m.sort_indices()
     char_m.sort_indices()
+    pool_rows = {name: np.flatnonzero(mask) for name, mask in pools.items()}
+    pool_t = {name: (word_m[rows].T.tocsr(), char_m[rows].T.tocsr()) for name, rows in pool_rows.items()}
     return _Index([r["code"] for r in records], records, word_m, char_m, word, char, pools,
                   np.array([s[0] for s in spans]), np.array([s[1] for s in spans]),
-                  [r["parent"] for r in records],
-                  {name: np.flatnonzero(mask) for name, mask in pools.items()})
+                  [r["parent"] for r in records], pool_rows, pool_t)
 
 
 def grade_factor(lo: np.ndarray, hi: np.ndarray, grade: int | None) -> np.ndarray:
@@ -223,20 +226,23 @@ def similarities(idx: _Index, qw: Any, qc: Any, pools: list[str]) -> np.ndarray:
     its pool; 0 for the standards outside it.
 
     Only a pool's standards are multiplied (a goal is matched within its domain's
-    pool). Each similarity is summed over the shared features in ascending order,
-    as a product with the whole index sums it, so the values are the same.
+    pool), the queries on the left: the work follows the queries' features, not
+    every standard's. Each similarity is summed over the shared features in the
+    order of the query's (ascending), as a product with the whole index sums it,
+    so the values are the same.
     """
+    qw.sort_indices()  # (already so, as the vectorizers give them)
+    qc.sort_indices()
     norms = np.sqrt(np.asarray(qw.multiply(qw).sum(axis=1)).ravel()
                     + _CHAR_WEIGHT**2 * np.asarray(qc.multiply(qc).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     sims = np.zeros((len(pools), len(idx.codes)))
     for pool in dict.fromkeys(pools):
         queries = np.array([i for i, p in enumerate(pools) if p == pool])
-        standards = idx.pool_rows[pool]
-        word = (idx.word_m[standards] @ qw[queries].T.tocsr()).T
-        char = (idx.char_m[standards] @ qc[queries].T.tocsr()).T
-        sims[np.ix_(queries, standards)] = (np.asarray(word.todense()) + _CHAR_WEIGHT * np.asarray(
-            char.todense())) / norms[queries, None]
+        word_t, char_t = idx.pool_t[pool]
+        word = (qw[queries] @ word_t).toarray()
+        char = (qc[queries] @ char_t).toarray()
+        sims[np.ix_(queries, idx.pool_rows[pool])] = (word + _CHAR_WEIGHT * char) / norms[queries, None]
     return sims
 
 
