@@ -36,35 +36,48 @@ def _span(text: str, e: Evidence) -> Span:
     return Span(e.start, e.end, text[e.start:e.end])
 
 
+#: The analysis fields decided by the last evidence of a (dimension, label).
+_DECIDED = (("kind", "kind", "kind"), ("strength", "strength_class", "strength_class"),
+            ("domain", "domain", "domain"))
+
+
 def rules_analysis(text: str, found: list[Evidence]) -> GoalAnalysis:
-    """The analysis the evidence describes, before scores, explanations and rewrite."""
-    a = GoalAnalysis(text=text, evidence=list(found))
-    lang = base.latest(found, "language", "language")
-    if lang is not None and lang.data.get("value") not in (None, "en"):
-        a.status, a.language = "not_analysed", str(lang.data["value"])
-        a.components = {c: Component() for c in COMPONENTS}
-        return a
+    """The analysis the evidence describes, before scores, explanations and rewrite.
+
+    One pass over the evidence: the spans it marks, and the last record of each
+    (dimension, label), which is the decision (a later component may revise an earlier one).
+    """
+    last: dict[tuple[str, str], Evidence] = {}
     spans: dict[str, list[Span]] = {c: [] for c in COMPONENTS}
     veto: dict[str, bool] = {}
+    vague: list[Span] = []
+    deficits: list[DeficitSpan] = []
     for e in found:
-        if e.dimension == "measurability" and e.label in spans:
-            if e.source == "model":
-                veto[e.label] = bool(e.data.get("present"))
-            elif e.start is not None:
-                spans[e.label].append(_span(text, e))
-        elif e.dimension == "measurability" and e.label == "vague_verb" and e.start is not None:
-            a.vague_verbs.append(_span(text, e))
+        last[e.dimension, e.label] = e
+        if e.dimension == "measurability":
+            if e.label in spans:
+                if e.source == "model":
+                    veto[e.label] = bool(e.data.get("present"))
+                elif e.start is not None:
+                    spans[e.label].append(_span(text, e))
+            elif e.label == "vague_verb" and e.start is not None:
+                vague.append(_span(text, e))
         elif e.dimension == "strength" and e.label == "deficit" and e.start is not None:
-            a.deficit_spans.append(DeficitSpan(e.start, e.end or e.start, text[e.start:e.end],
-                                               suggestion=str(e.data.get("suggestion") or "")))
-    a.components = {c: Component(present=veto.get(c, bool(spans[c])), spans=spans[c])
-                    for c in COMPONENTS}
-    for dim, label, attr in (("kind", "kind", "kind"), ("strength", "strength_class", "strength_class"),
-                             ("domain", "domain", "domain")):
-        e = base.latest(found, dim, label)
+            deficits.append(DeficitSpan(e.start, e.end or e.start, text[e.start:e.end],
+                                        suggestion=str(e.data.get("suggestion") or "")))
+    lang = last.get(("language", "language"))
+    if lang is not None and lang.data.get("value") not in (None, "en"):
+        return GoalAnalysis(text=text, evidence=list(found), status="not_analysed",
+                            language=str(lang.data["value"]),
+                            components={c: Component() for c in COMPONENTS})
+    a = GoalAnalysis(text=text, evidence=list(found), vague_verbs=vague, deficit_spans=deficits,
+                     components={c: Component(present=veto.get(c, bool(spans[c])), spans=spans[c])
+                                 for c in COMPONENTS})
+    for dim, label, attr in _DECIDED:
+        e = last.get((dim, label))
         if e is not None:
             setattr(a, attr, e.data["value"])
-    al = base.latest(found, "alignment", "alignment")
+    al = last.get(("alignment", "alignment"))
     if al is not None:
         a.alignment = Alignment(al.data["status"], al.data["score"],
                                 [StandardMatch(**m) for m in al.data.get("standards", [])])

@@ -226,11 +226,11 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
     if search(lex.points_to_goal, clean, low):
         return "objective", 0.85  # "By 10/04, the above goal will be met" (RUBRIC.md 7.22)
     learner, after = _learner_will(clean)
-    post = bool(search(lex.after_school, clean, low))
     in_goals = section_kind in GOAL_SECTIONS
     if learner:
-        if lex.not_after_will.match(after) or re.match(r"^(not\s+)?(be\s+)?(able\s+to\s+)?$", after):
+        if _no_action(after):
             return "not_goal", 0.05
+        post = bool(search(lex.after_school, clean, low))
         kind = "postsecondary_goal" if post else ("objective" if section_kind == "objectives" else "annual_goal")
         if in_goals:
             return kind, 0.9
@@ -251,6 +251,34 @@ def rule_is_goal_line(text: str, section_kind: str = "") -> tuple[str, float]:
         has_measure = search(lex.criterion, clean, low) or search(lex.timeframe, clean, low)
         return (label, 0.75) if has_measure else (label, 0.4)
     return "not_goal", 0.1
+
+
+_NOTHING_AFTER_WILL = re.compile(r"^(not\s+)?(be\s+)?(able\s+to\s+)?$")
+
+
+def _no_action(after: str) -> bool:
+    """True when the words after a learner's "will" name no goal's action: a service, support,
+    placement or test ("will receive ...", RUBRIC.md 7.1), or nothing at all."""
+    return bool(_lexicon().not_after_will.match(after) or _NOTHING_AFTER_WILL.match(after))
+
+
+def rules_reject(text: str) -> bool:
+    """True when :func:`rule_is_goal_line` finds ``text`` no goal in any section ("not_goal"
+    at 0.05 or less): never a goal, or a learner's "will" followed by no action.
+
+    Only the checks that can change that answer are run (not the timeframe, criterion or
+    after-school look-ups, which only grade a goal).
+
+    Example:
+        >>> rules_reject("Maya will receive speech therapy 2x30 minutes weekly."), rules_reject("Jo will add.")
+        (True, False)
+    """
+    clean = parse_label(text)[1]
+    if len(clean) < 12 or never_goal(clean):
+        return True
+    learner, after = _learner_will(clean)
+    return (learner and _no_action(after)
+            and not search(_lexicon().points_to_goal, clean, ascii_lower(clean)))
 
 
 _ABBREVIATION = re.compile(

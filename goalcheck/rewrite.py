@@ -14,7 +14,7 @@ from dataclasses import replace
 from .components.measurability import find_placeholders
 from .components.strength import find_deficits
 from .components.text import prefix_length
-from .extract import parse_label, rule_is_goal_line
+from .extract import parse_label, rules_reject
 from .schema import GoalAnalysis, Rewrite, Span
 
 #: Observable verb suited to each domain, and the placeholder object used when
@@ -189,8 +189,7 @@ def not_a_goal(text: str) -> str | None:
 
     if _WISH.search(text):
         return "a wish of the team or family, not a goal"
-    kind, confidence = rule_is_goal_line(parse_label(text)[1], "annual_goals")
-    if kind == "not_goal" and confidence <= 0.05:
+    if rules_reject(parse_label(text)[1]):
         return "a service, support or placement, not a goal"
     return None
 
@@ -578,12 +577,19 @@ def _leading_timeframe(body: str, analysis: GoalAnalysis, shift: int) -> int | N
     return None
 
 
+#: ".," not after an abbreviation ("e.g.,"): the dot comes first so the search skips to dots.
+_DOT_COMMA = re.compile(r"\.(?<!\b[a-z]\.[a-z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s*,")
+_COMMA_COMMA = re.compile(r",\s*,")
+_SPACE_PUNCT = re.compile(r"\s+([,.;])")
+_SPACES = re.compile(r"\s{2,}")
+
+
 def _tidy(text: str) -> str:
     """Punctuation a rewrite can leave behind: ".," ",," " ," and double spaces."""
-    text = re.sub(r"(?<!\b[a-z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)\.\s*,", ",", text)
-    text = re.sub(r",\s*,", ",", text)
-    text = re.sub(r"\s+([,.;])", r"\1", text)
-    return re.sub(r"\s{2,}", " ", text).strip()
+    text = _DOT_COMMA.sub(",", text)
+    text = _COMMA_COMMA.sub(",", text)
+    text = _SPACE_PUNCT.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def _learner_slot(body_analysis: GoalAnalysis) -> int | None:

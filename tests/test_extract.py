@@ -15,7 +15,7 @@ from pdf_fixtures import (
 )
 
 from goalcheck import extract
-from goalcheck.extract import extract_goals, parse_label, rule_is_goal_line
+from goalcheck.extract import extract_goals, parse_label, rule_is_goal_line, rules_reject
 from goalcheck.ingest import read_document
 from goalcheck.schema import Document, Line
 from goalcheck.sections import find_sections
@@ -373,6 +373,20 @@ def test_never_goal(text: str, reason: str | None) -> None:
 )
 def test_rule_is_goal_line_anywhere(text: str, section: str, label: str) -> None:
     assert rule_is_goal_line(text, section)[0] == label
+
+
+@pytest.mark.parametrize("text", [
+    "Maya will receive speech therapy 2x30 minutes weekly.", "Maya will be provided a scribe.",
+    "The family hopes Jordan will learn to drive.", "By 10/04, the above goal will be met.",
+    "By the second reporting period, Jo will meet 50% of the annual goal.", "Jo will be able to.",
+    "Goal 1: Maya will be allowed extended time on tests.", "Read 20 sight words with 90% accuracy.",
+    "After graduation, Ana will enroll in a culinary program.", "Progress will be reported each trimester.",
+    "Jo will add.", "Short", "",
+])
+def test_rules_reject_is_rule_is_goal_lines_firm_no(text: str) -> None:
+    for section in ("annual_goals", "objectives", "transition", "services", "present_levels", ""):
+        label, p = rule_is_goal_line(text, section)
+        assert rules_reject(text) == (label == "not_goal" and p <= 0.05), (text, section)
 
 
 def test_measurement_line_is_a_field_of_its_goal_not_a_goal() -> None:
