@@ -1,4 +1,4 @@
-"""The word-by-word character n-grams give exactly the matrices scikit-learn gives (speed only)."""
+"""The faster counting steps give exactly the matrices scikit-learn gives (speed only)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from goalcheck.components.ngrams import WordNgrams, cache_char_ngrams, cache_char_ngrams_in
+from goalcheck.components.ngrams import (
+    MAX_WORDS,
+    TokenNgrams,
+    WordNgrams,
+    cache_char_ngrams,
+    count_word_ngrams,
+    faster_counts_in,
+)
+from goalcheck.components import ngrams
 from goalcheck.ml.predict import load_models
 
 TRAIN = [
@@ -70,8 +78,14 @@ def test_the_loaded_models_char_vectorizers_use_the_word_cache() -> None:
 
     walk(models)
     assert found and all(isinstance(v.build_analyzer(), WordNgrams) for v in found)
-    cache_char_ngrams_in(models)  # again: nothing wrapped twice
+    faster_counts_in(models)  # again: nothing wrapped twice
     assert all(type(v.build_analyzer().analyze) is not WordNgrams for v in found)
+
+
+def test_the_loaded_models_word_vectorizers_count_directly() -> None:
+    models = load_models()
+    found = [e for e in ngrams.estimators_in(models) if getattr(e, "analyzer", None) == "word"]
+    assert found and all(isinstance(v._count_vocab.__self__, TokenNgrams) for v in found)
 
 
 def test_many_documents_at_once_and_a_cached_vectorizer_refuses_refitting() -> None:
@@ -80,3 +94,46 @@ def test_many_documents_at_once_and_a_cached_vectorizer_refuses_refitting() -> N
     _same(plain.transform(texts), cached.transform(texts))
     with pytest.raises(ValueError, match="fit a fresh one"):
         cached.fit(TRAIN)
+
+
+def _word_pair(**params):
+    plain = TfidfVectorizer(sublinear_tf=True, **params).fit(TRAIN * 2)
+    return plain, count_word_ngrams(copy.deepcopy(plain))
+
+
+WORD_PARAMS = [
+    {"ngram_range": (1, 2)},
+    {"ngram_range": (1, 2), "stop_words": ["the", "will", "a"], "token_pattern": r"(?u)\b[a-zA-Z][a-zA-Z-]+\b"},
+    {"ngram_range": (2, 3), "lowercase": False},
+    {"ngram_range": (1, 1), "min_df": 2},
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=80), min_size=1, max_size=4),
+       st.sampled_from(WORD_PARAMS))
+def test_direct_word_counts_give_the_same_matrix(texts: list[str], params: dict) -> None:
+    plain, direct = _word_pair(**params)
+    _same(plain.transform(texts), direct.transform(texts))
+
+
+def test_direct_word_counts_on_goals_and_refitting() -> None:
+    for params in WORD_PARAMS:
+        plain, direct = _word_pair(**params)
+        assert isinstance(direct._count_vocab.__self__, TokenNgrams)
+        texts = (TRAIN + ["  MAYA  will\tread\n20 WORDS.", "", "İstanbul ß ǅ", "a", "will will the will"]) * 3
+        _same(plain.transform(texts), direct.transform(texts))
+    with pytest.raises(ValueError, match="fit a fresh one"):
+        direct.fit(TRAIN)
+
+
+def test_the_word_table_starts_again_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ngrams, "MAX_WORDS", 30)
+    plain, cached = _pair()
+    sizes = []
+    for i in range(6):
+        texts = [TRAIN[i], f"word{i} word{i + 1}"]
+        _same(plain.transform(texts), cached.transform(texts))
+        sizes.append(len(cached.build_analyzer().ids))
+    assert max(sizes) <= 30 and any(b < a for a, b in zip(sizes, sizes[1:]))
+    assert MAX_WORDS > 30

@@ -1,14 +1,21 @@
-"""Character n-grams of a fitted TF-IDF vectorizer, cut word by word once per process.
+"""Faster counting for fitted TF-IDF vectorizers: the same count matrices as scikit-learn's.
 
 A ``char_wb`` vectorizer's n-grams of a text are those of its words, one word
 after another (each padded with a space on either side). Goals share most of
 their words, so :func:`cache_char_ngrams` gives a fitted vectorizer an analyzer
 that keeps, for each word, its n-grams that are in the vocabulary (``transform``
 drops the others anyway) and joins them for a text. Its counting step keeps,
-for each word, the columns of those n-grams and their counts, and builds a
-batch's count matrix from them in one go instead of one n-gram at a time;
-scikit-learn's ``transform`` still weighs and normalises it: the matrices are
-the same.
+for each word, the columns of those n-grams and their counts in one flat table,
+and builds a batch's count matrix from them with a few array operations instead
+of one n-gram at a time.
+
+A ``word`` vectorizer's counting step (:func:`count_word_ngrams`) looks each
+document's n-grams up in the vocabulary in one tight loop, without
+scikit-learn's per-n-gram bookkeeping.
+
+Both give the count matrix in scikit-learn's canonical CSR form (sorted columns,
+duplicates summed); scikit-learn's ``transform`` still weighs and normalises it:
+the matrices are the same.
 """
 
 from __future__ import annotations
@@ -29,6 +36,14 @@ except ImportError:  # scikit-learn before 1.8 returns csr_matrix itself
 MAX_WORDS = 100_000
 
 
+def _counts(cols: np.ndarray, counts: np.ndarray, indptr: np.ndarray, n_features: int,
+            dtype: Any) -> Any:
+    """A count matrix in canonical form from each row's columns (repeats allowed) and counts."""
+    X = sp.csr_array((counts, cols, indptr), shape=(len(indptr) - 1, n_features), dtype=dtype)
+    X.sum_duplicates()
+    return _align_api_if_sparse(X)
+
+
 class WordNgrams:
     """The vectorizer's analyzer, applied to each word of a text once and remembered."""
 
@@ -37,7 +52,16 @@ class WordNgrams:
         self.vocabulary: dict[str, int] = vectorizer.vocabulary_
         self.dtype = vectorizer.dtype
         self.words: dict[str, list[str]] = {}
-        self.columns: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._clear_table()
+
+    def _clear_table(self) -> None:
+        #: word -> its number; the word's columns are ``cols[start[i]:start[i] + size[i]]``.
+        self.ids: dict[str, int] = {}
+        self.start = np.zeros(1024, np.intp)
+        self.size = np.zeros(1024, np.intp)
+        self.cols = np.zeros(16384, np.int32)
+        self.counts = np.zeros(16384, np.intc)
+        self.used = 0  # entries of cols/counts in use
 
     def __call__(self, text: str) -> list[str]:
         out: list[str] = []
@@ -55,23 +79,28 @@ class WordNgrams:
         """What the vectorizer's ``build_analyzer`` returns from now on."""
         return self
 
-    def _columns(self, word: str) -> tuple[np.ndarray, np.ndarray]:
-        """The vocabulary columns of ``word``'s n-grams and how often each occurs, cached."""
-        entry = self.columns.get(word)
-        if entry is None:
-            if len(self.columns) >= MAX_WORDS:
-                self.columns.clear()
-            counts: dict[int, int] = {}
-            for gram in self(word):
-                j = self.vocabulary[gram]
-                counts[j] = counts.get(j, 0) + 1
-            entry = (np.fromiter(counts, np.int32, len(counts)),
-                     np.fromiter(counts.values(), np.intc, len(counts)))
-            self.columns[word] = entry
-        return entry
+    def _add(self, word: str) -> int:
+        """Number a new word, its n-grams' columns and counts put in the table."""
+        counts: dict[int, int] = {}
+        for gram in self.analyze(word):
+            j = self.vocabulary.get(gram)
+            if j is None:
+                continue
+            counts[j] = counts.get(j, 0) + 1
+        i, n, at = len(self.ids), len(counts), self.used
+        if i == len(self.start):
+            self.start, self.size = np.resize(self.start, 2 * i), np.resize(self.size, 2 * i)
+        if at + n > len(self.cols):
+            grown = max(2 * len(self.cols), at + n)
+            self.cols, self.counts = np.resize(self.cols, grown), np.resize(self.counts, grown)
+        self.cols[at : at + n] = list(counts)
+        self.counts[at : at + n] = list(counts.values())
+        self.start[i], self.size[i], self.used = at, n, at + n
+        self.ids[word] = i
+        return i
 
     def count_vocab(self, raw_documents: Iterable[str], fixed_vocab: bool) -> tuple[dict[str, int], Any]:
-        """The vectorizer's count matrix, built from each word's cached columns.
+        """The vectorizer's count matrix, gathered from the table of each word's columns.
 
         Stands in for the fitted vectorizer's ``_count_vocab`` (``fixed_vocab`` is
         true once fitted, and required): the same counts, in the same canonical CSR form
@@ -79,26 +108,66 @@ class WordNgrams:
         """
         if not fixed_vocab:
             raise ValueError("this vectorizer's n-grams are cached for transform; fit a fresh one")
-        cols: list[np.ndarray] = []
-        counts: list[np.ndarray] = []
+        docs = [doc.split() for doc in raw_documents]
+        if len(self.ids) + sum(map(len, docs)) > MAX_WORDS:
+            self._clear_table()
+        get, add = self.ids.get, self._add
+        ids = [i if (i := get(w)) is not None else add(w) for words in docs for w in words]
+        ids_a = np.asarray(ids, np.intp)
+        sizes = self.size[ids_a]
+        ends = np.cumsum(sizes)
+        # Each word's run of the table, one after another: the rows' columns and counts.
+        at = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - sizes - self.start[ids_a], sizes)
+        word_ends = np.cumsum([0, *map(len, docs)])
+        indptr = np.concatenate([[0], ends])[word_ends].astype(np.int32)
+        vocab, X = self.vocabulary, _counts(self.cols[at], self.counts[at], indptr,
+                                            len(self.vocabulary), self.dtype)
+        return vocab, X
+
+
+class TokenNgrams:
+    """A fitted ``word`` vectorizer's counting step: each document's n-grams looked up directly."""
+
+    def __init__(self, vectorizer: Any) -> None:
+        self.decode = vectorizer.decode
+        self.preprocess = vectorizer.build_preprocessor()
+        self.tokenize = vectorizer.build_tokenizer()
+        self.stop_words = vectorizer.get_stop_words()
+        self.min_n, self.max_n = vectorizer.ngram_range
+        self.vocabulary: dict[str, int] = vectorizer.vocabulary_
+        self.dtype = vectorizer.dtype
+
+    def count_vocab(self, raw_documents: Iterable[str], fixed_vocab: bool) -> tuple[dict[str, int], Any]:
+        """Stands in for the fitted vectorizer's ``_count_vocab`` (as :meth:`WordNgrams.count_vocab`).
+
+        The n-grams are scikit-learn's: the tokens less the stop words, then each run
+        of ``n`` of them joined by a space, for every ``n`` of the range.
+        """
+        if not fixed_vocab:
+            raise ValueError("this vectorizer's counts are for transform; fit a fresh one")
+        get, stop = self.vocabulary.get, self.stop_words
+        cols: list[int] = []
         indptr = [0]
         for doc in raw_documents:
-            end = indptr[-1]
-            for word in doc.split():
-                c, n = self._columns(word)
-                if c.size:
-                    cols.append(c)
-                    counts.append(n)
-                    end += c.size
-            indptr.append(end)
-        X = sp.csr_array(
-            (np.concatenate(counts) if counts else np.zeros(0, np.intc),
-             np.concatenate(cols) if cols else np.zeros(0, np.int32),
-             np.asarray(indptr, dtype=np.int32)),
-            shape=(len(indptr) - 1, len(self.vocabulary)), dtype=self.dtype,
-        )
-        X.sum_duplicates()
-        return self.vocabulary, _align_api_if_sparse(X)
+            tokens = self.tokenize(self.preprocess(self.decode(doc)))
+            if stop is not None:
+                tokens = [t for t in tokens if t not in stop]
+            for n in range(self.min_n, min(self.max_n, len(tokens)) + 1):
+                grams = tokens if n == 1 else [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+                cols.extend([j for j in map(get, grams) if j is not None])
+            indptr.append(len(cols))
+        return self.vocabulary, _counts(np.asarray(cols, np.int32), np.ones(len(cols), np.intc),
+                                        np.asarray(indptr, np.int32), len(self.vocabulary), self.dtype)
+
+
+def _plain(vectorizer: Any, analyzer: str) -> bool:
+    """A fitted vectorizer of this analyzer reading plain strings, not yet changed here."""
+    return bool(
+        getattr(vectorizer, "analyzer", None) == analyzer
+        and getattr(vectorizer, "input", None) == "content"
+        and hasattr(vectorizer, "vocabulary_")
+        and not isinstance(getattr(vectorizer._count_vocab, "__self__", None), (WordNgrams, TokenNgrams))
+    )
 
 
 def cache_char_ngrams(vectorizer: Any) -> Any:
@@ -107,18 +176,23 @@ def cache_char_ngrams(vectorizer: Any) -> Any:
     Only a vectorizer that reads plain strings, lower-cases or not, and strips no
     accents is changed: then each word's n-grams do not depend on the words around it.
     """
-    if (
-        getattr(vectorizer, "analyzer", None) == "char_wb"
-        and getattr(vectorizer, "input", None) == "content"
-        and vectorizer.preprocessor is None
-        and vectorizer.strip_accents is None
-        and hasattr(vectorizer, "vocabulary_")
-        and not isinstance(getattr(vectorizer.build_analyzer, "__self__", None), WordNgrams)
-    ):
+    if _plain(vectorizer, "char_wb") and vectorizer.preprocessor is None and vectorizer.strip_accents is None:
         cached = WordNgrams(vectorizer)
         vectorizer.build_analyzer = cached.analyzer
         vectorizer._count_vocab = cached.count_vocab
     return vectorizer
+
+
+def count_word_ngrams(vectorizer: Any) -> Any:
+    """Give a fitted ``word`` vectorizer the direct counting step (other vectorizers unchanged)."""
+    if _plain(vectorizer, "word"):
+        vectorizer._count_vocab = TokenNgrams(vectorizer).count_vocab
+    return vectorizer
+
+
+def faster_counts(vectorizer: Any) -> Any:
+    """:func:`cache_char_ngrams` or :func:`count_word_ngrams`, whichever applies."""
+    return count_word_ngrams(cache_char_ngrams(vectorizer))
 
 
 def estimators_in(obj: Any) -> Iterator[Any]:
@@ -140,7 +214,7 @@ def estimators_in(obj: Any) -> Iterator[Any]:
             todo.extend(x.get_params(deep=True).values())
 
 
-def cache_char_ngrams_in(obj: Any) -> None:
-    """:func:`cache_char_ngrams` on every vectorizer in ``obj`` (see :func:`estimators_in`)."""
+def faster_counts_in(obj: Any) -> None:
+    """:func:`faster_counts` on every vectorizer in ``obj`` (see :func:`estimators_in`)."""
     for estimator in estimators_in(obj):
-        cache_char_ngrams(estimator)
+        faster_counts(estimator)
