@@ -5,7 +5,7 @@ after another (each padded with a space on either side). Goals share most of
 their words, so :func:`cache_char_ngrams` gives a fitted vectorizer an analyzer
 that keeps, for each word, its n-grams that are in the vocabulary (``transform``
 drops the others anyway) and joins them for a text. Its counting step keeps,
-for each word, the columns of those n-grams and their counts in one flat table,
+for each word, the columns of those n-grams in one flat table,
 and builds a batch's count matrix from them with a few array operations instead
 of one n-gram at a time.
 
@@ -55,13 +55,13 @@ class WordNgrams:
         self._clear_table()
 
     def _clear_table(self) -> None:
-        #: word -> its number; the word's columns are ``cols[start[i]:start[i] + size[i]]``.
+        #: word -> its number; the word's columns are ``cols[start[i]:start[i] + size[i]]``,
+        #: one per occurrence of an n-gram in the vocabulary.
         self.ids: dict[str, int] = {}
         self.start = np.zeros(1024, np.intp)
         self.size = np.zeros(1024, np.intp)
         self.cols = np.zeros(16384, np.int32)
-        self.counts = np.zeros(16384, np.intc)
-        self.used = 0  # entries of cols/counts in use
+        self.used = 0  # entries of cols in use
 
     def __call__(self, text: str) -> list[str]:
         out: list[str] = []
@@ -79,25 +79,27 @@ class WordNgrams:
         """What the vectorizer's ``build_analyzer`` returns from now on."""
         return self
 
-    def _add(self, word: str) -> int:
-        """Number a new word, its n-grams' columns and counts put in the table."""
-        counts: dict[int, int] = {}
-        for gram in self.analyze(word):
-            j = self.vocabulary.get(gram)
-            if j is None:
-                continue
-            counts[j] = counts.get(j, 0) + 1
-        i, n, at = len(self.ids), len(counts), self.used
-        if i == len(self.start):
-            self.start, self.size = np.resize(self.start, 2 * i), np.resize(self.size, 2 * i)
-        if at + n > len(self.cols):
-            grown = max(2 * len(self.cols), at + n)
-            self.cols, self.counts = np.resize(self.cols, grown), np.resize(self.counts, grown)
-        self.cols[at : at + n] = list(counts)
-        self.counts[at : at + n] = list(counts.values())
-        self.start[i], self.size[i], self.used = at, n, at + n
-        self.ids[word] = i
-        return i
+    def _add(self, words: list[str]) -> None:
+        """Number new words, and put their n-grams' columns in the table."""
+        get = self.vocabulary.get
+        cols: list[int] = []
+        sizes: list[int] = []
+        for word in words:
+            found = [j for j in map(get, self.analyze(word)) if j is not None]
+            cols.extend(found)
+            sizes.append(len(found))
+        i, at = len(self.ids), self.used
+        if i + len(words) > len(self.start):
+            grown = max(2 * len(self.start), i + len(words))
+            self.start, self.size = np.resize(self.start, grown), np.resize(self.size, grown)
+        if at + len(cols) > len(self.cols):
+            self.cols = np.resize(self.cols, max(2 * len(self.cols), at + len(cols)))
+        self.cols[at : at + len(cols)] = cols
+        size = np.asarray(sizes, np.intp)
+        self.size[i : i + len(words)] = size
+        self.start[i : i + len(words)] = at + np.cumsum(size) - size
+        self.used = at + len(cols)
+        self.ids.update(zip(words, range(i, i + len(words))))
 
     def count_vocab(self, raw_documents: Iterable[str], fixed_vocab: bool) -> tuple[dict[str, int], Any]:
         """The vectorizer's count matrix, gathered from the table of each word's columns.
@@ -109,20 +111,21 @@ class WordNgrams:
         if not fixed_vocab:
             raise ValueError("this vectorizer's n-grams are cached for transform; fit a fresh one")
         docs = [doc.split() for doc in raw_documents]
-        if len(self.ids) + sum(map(len, docs)) > MAX_WORDS:
+        words = [w for doc in docs for w in doc]
+        distinct = dict.fromkeys(words)
+        if len(self.ids) + len(distinct) > MAX_WORDS:
             self._clear_table()
-        get, add = self.ids.get, self._add
-        ids = [i if (i := get(w)) is not None else add(w) for words in docs for w in words]
-        ids_a = np.asarray(ids, np.intp)
-        sizes = self.size[ids_a]
+        new = [w for w in distinct if w not in self.ids]
+        if new:
+            self._add(new)
+        ids = np.fromiter(map(self.ids.__getitem__, words), np.intp, len(words))
+        sizes = self.size[ids]
         ends = np.cumsum(sizes)
-        # Each word's run of the table, one after another: the rows' columns and counts.
-        at = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - sizes - self.start[ids_a], sizes)
-        word_ends = np.cumsum([0, *map(len, docs)])
-        indptr = np.concatenate([[0], ends])[word_ends].astype(np.int32)
-        vocab, X = self.vocabulary, _counts(self.cols[at], self.counts[at], indptr,
-                                            len(self.vocabulary), self.dtype)
-        return vocab, X
+        # Each word's run of the table, one after another: the rows' columns.
+        at = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - sizes - self.start[ids], sizes)
+        indptr = np.concatenate([[0], ends])[np.cumsum([0, *map(len, docs)])].astype(np.int32)
+        return self.vocabulary, _counts(self.cols[at], np.ones(len(at), np.intc), indptr,
+                                        len(self.vocabulary), self.dtype)
 
 
 class TokenNgrams:
