@@ -5,8 +5,10 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from goalcheck.components.domain import classify_domain, compile_cue, domain_scores
+from goalcheck.components.domain import _cue_matches, _lexicon, classify_domain, compile_cue, domain_scores
 from goalcheck.schema import DOMAINS
 
 CASES = [
@@ -131,3 +133,18 @@ def test_fast() -> None:
         classify_domain(t)
     per_goal = (time.perf_counter() - start) / len(texts)
     assert per_goal < 0.01
+
+
+_PIECES = ["read", "reading", "decod", "self-advocacy", "hands", "on", "math", "Writing",
+           "sight words", "/r/", "s", "-", " ", ", ", "'s", "re", "ad", "x", "."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_cue_matches_are_a_full_scan_of_the_cue_pattern(text: str) -> None:
+    """Matching at the key's occurrences finds exactly what scanning every position finds."""
+    low = text.lower()
+    for cue in _lexicon()[0]:
+        fast = [m.span() for m in _cue_matches(cue, text, low) if m.end() > m.start()]
+        full = [m.span() for m in cue.pattern.finditer(text) if m.end() > m.start()]
+        assert fast == full, cue.cue
