@@ -21,7 +21,7 @@ from .ingest import read_document
 from .ingest.limits import ReadLimits
 from .ml.predict import combined_line_scorer
 from .options import OcrMode
-from .pipeline import build_nlp
+from .pipeline import build_nlp, one_blas_thread
 from .plan import review_plan
 from .profiles import RubricProfile, load_profile
 from .schema import COMPONENTS, DocumentReport, Evidence, FormField, Goal, GoalAnalysis
@@ -108,13 +108,14 @@ def _analyze(texts: list[str], kinds: Sequence[str | None] | None,
     if progress is not None:
         progress("analysing goals", 0, len(texts))
     docs = build_nlp().pipe(goal_docs(texts, kinds, grades), batch_size=batch_size)
-    for i, (text, doc) in enumerate(zip(texts, docs, strict=True)):
-        if fields and fields[i] and is_english(doc):
-            # After the models: a field is the goal's own component, not something to doubt.
-            add(doc, field_evidence(fields[i]))
-        out.append(analysis_from_doc(doc, text, profile))
-        if progress is not None and (len(out) % step == 0 or len(out) == len(texts)):
-            progress("analysing goals", len(out), len(texts))
+    with one_blas_thread():
+        for i, (text, doc) in enumerate(zip(texts, docs, strict=True)):
+            if fields and fields[i] and is_english(doc):
+                # After the models: a field is the goal's own component, not something to doubt.
+                add(doc, field_evidence(fields[i]))
+            out.append(analysis_from_doc(doc, text, profile))
+            if progress is not None and (len(out) % step == 0 or len(out) == len(texts)):
+                progress("analysing goals", len(out), len(texts))
     return out
 
 

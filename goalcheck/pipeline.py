@@ -12,11 +12,15 @@ from __future__ import annotations
 import gc
 import json
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.language import Language
+from threadpoolctl import ThreadpoolController
 
 from .components import DEFAULT_MODELS, EXCLUDE, RULE_COMPONENTS, add_rule_components, load_english
 from .ml import refine  # noqa: F401  registers goalcheck/refine
@@ -71,6 +75,25 @@ def _out_of_the_collectors_way() -> None:
     again at every full collection cost ~0.2 ms per goal (``gc.freeze``)."""
     gc.collect()
     gc.freeze()
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """numpy's BLAS on one thread while goalcheck's networks run.
+
+    Their matrices are small (a batch of goals): a second BLAS thread spends more CPU
+    waking and waiting than it saves (tok2vec 0.79 -> 1.17 ms/goal of CPU on two cores),
+    and batch workers, one per core, would fight over the cores.
+    """
+    with _blas_controller().limit(limits=1, user_api="blas"):
+        yield
+
+
+@lru_cache(maxsize=1)
+def _blas_controller() -> ThreadpoolController:
+    """The BLAS libraries loaded once the pipeline is (numpy's and scipy's OpenBLAS)."""
+    build_nlp()
+    return ThreadpoolController()
 
 
 def pipeline_info(meta: dict[str, Any]) -> dict[str, str]:

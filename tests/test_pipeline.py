@@ -88,3 +88,15 @@ def test_docs_serialise_and_come_back_with_their_evidence() -> None:
     doc = nlp(GOALS[0])
     back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert analysis_from_doc(back).to_dict() == analysis_from_doc(doc).to_dict()
+
+
+def test_networks_run_on_one_blas_thread_and_the_callers_setting_comes_back() -> None:
+    from threadpoolctl import threadpool_info
+
+    from goalcheck.pipeline import one_blas_thread
+
+    before = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    with one_blas_thread():
+        inside = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    assert inside and set(inside) == {1}
+    assert [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"] == before
