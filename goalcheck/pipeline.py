@@ -91,8 +91,7 @@ def one_blas_thread() -> Iterator[None]:
 
 @lru_cache(maxsize=1)
 def _blas_controller() -> ThreadpoolController:
-    """The BLAS libraries loaded once the pipeline is (numpy's and scipy's OpenBLAS)."""
-    build_nlp()
+    """The BLAS libraries this module's imports loaded (numpy's and scipy's OpenBLAS)."""
     return ThreadpoolController()
 
 
