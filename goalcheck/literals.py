@@ -118,6 +118,30 @@ def may_match(needs: Needs | None, low: str | None) -> bool:
     return any(n in low for n in needs)
 
 
+def present_literals(literals: tuple[str, ...], low: str | None) -> frozenset[str] | None:
+    """Which of ``literals`` the text whose lower case is ``low`` contains (None: non-ASCII).
+
+    One pass for many patterns: ``may_match_present(needs, present)`` then answers
+    exactly what ``may_match(needs, low)`` would, for any ``needs`` within ``literals``.
+    """
+    if low is None:
+        return None
+    return frozenset(lit for lit in literals if lit in low)
+
+
+def may_match_present(needs: Needs | None, present: frozenset[str] | None) -> bool:
+    """:func:`may_match` given :func:`present_literals` of a set holding ``needs``."""
+    return needs is None or present is None or not needs.isdisjoint(present)
+
+
+def literals_of(patterns: list[re.Pattern[str]]) -> tuple[str, ...]:
+    """Every literal the patterns' pre-tests use, for :func:`present_literals`."""
+    out: set[str] = set()
+    for pattern in patterns:
+        out |= needs_of(pattern) or set()
+    return tuple(sorted(out))
+
+
 def ascii_lower(text: str) -> str | None:
     """``text`` in lower case if it is ASCII (the pre-test's domain), else None."""
     return text.lower() if text.isascii() else None

@@ -14,7 +14,8 @@ from goalcheck.components.measurability import placeholder_rules
 from goalcheck.components.strength import lexicon
 from goalcheck.data import component_patterns
 from goalcheck.extract import _lexicon as goal_line_lexicon
-from goalcheck.literals import ascii_lower, may_match, needs_of, required_literals, search
+from goalcheck.literals import (ascii_lower, literals_of, may_match, may_match_present, needs_of,
+                               present_literals, required_literals, search)
 
 DEFICITS = lexicon()
 LINES = goal_line_lexicon()
@@ -64,6 +65,16 @@ def test_a_skipped_pattern_cannot_match(text, upper):
     for rx in PATTERNS:
         if not may_match(needs_of(rx), low):
             assert rx.search(text) is None, (rx.pattern[:80], text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.booleans())
+def test_one_literal_scan_answers_as_each_pattern_alone(text, upper):
+    text = text.upper() if upper else text
+    low = ascii_lower(text)
+    present = present_literals(literals_of(PATTERNS), low)
+    for rx in PATTERNS:
+        assert may_match_present(needs_of(rx), present) == may_match(needs_of(rx), low)
 
 
 @settings(max_examples=100, deadline=None)

@@ -23,7 +23,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..data import REGEX_COMPONENTS, component_patterns
-from ..literals import ascii_lower, may_match, needs_of
+from ..literals import ascii_lower, literals_of, may_match, may_match_present, needs_of, present_literals
 from ..schema import Evidence
 from .base import add, doc_text, is_english, register_extensions
 from .text import prefix_length
@@ -60,6 +60,15 @@ def _data(path: str) -> Any:
 def patterns() -> dict[str, list[tuple[str, re.Pattern[str], dict[str, Any]]]]:
     """The compiled component patterns, macros expanded (see :func:`goalcheck.data.component_patterns`)."""
     return component_patterns()
+
+
+@lru_cache(maxsize=1)
+def _screened() -> tuple[dict[str, list[tuple[str, re.Pattern[str], dict[str, Any], Any]]], tuple[str, ...]]:
+    """:func:`patterns` each with its pre-test literals, and all those literals."""
+    pats = patterns()
+    with_needs = {label: [(rule, rx, spec, needs_of(rx)) for rule, rx, spec in rules]
+                  for label, rules in pats.items()}
+    return with_needs, literals_of([rx for rules in pats.values() for _, rx, _ in rules])
 
 
 @dataclass(frozen=True)
@@ -211,8 +220,8 @@ def find_regex_components(text: str, start: int = 0) -> tuple[dict[str, list[Fou
     "given [condition]") is not found.
     """
     text = mask_placeholders(text)
-    pats = patterns()
-    low = ascii_lower(text)
+    pats, literals = _screened()
+    present = present_literals(literals, ascii_lower(text))
     taken: list[Found] = []
     result: dict[str, list[Found]] = {}
     postsecondary = False
@@ -221,8 +230,8 @@ def find_regex_components(text: str, start: int = 0) -> tuple[dict[str, list[Fou
         if label == "criterion":
             material = _material_clauses(text, start, taken)
         found: list[Found] = []
-        for rule, rx, spec in pats[label]:
-            if not may_match(needs_of(rx), low):
+        for rule, rx, spec, needs in pats[label]:
+            if not may_match_present(needs, present):
                 continue
             for m in rx.finditer(text, start):
                 s, e = m.start(), m.end()
