@@ -12,7 +12,7 @@ import pytest
 
 from goalcheck.errors import ModelArtifactError
 from goalcheck.ml import io as mlio
-from goalcheck.ml.features import goal_records, read_jsonl, rule_analyses
+from goalcheck.ml.features import goal_records, read_jsonl, rule_analyses, transform_records
 from goalcheck.ml.predict import (
     clear_cache,
     combine_binary,
@@ -222,6 +222,28 @@ def test_goal_probas_are_each_heads_predict_proba_bit_for_bit(shipped: dict, tes
         for head, p in probas.items():
             expected = bundle["pipelines"][head].named_steps["clf"].predict_proba(X)
             assert p.dtype == expected.dtype and p.tobytes() == expected.tobytes(), head
+
+
+def _same_matrix(a, b) -> None:
+    assert a.format == b.format == "csr" and a.shape == b.shape and a.dtype == b.dtype
+    for part in ("indptr", "indices", "data"):
+        assert getattr(a, part).tobytes() == getattr(b, part).tobytes(), part
+
+
+def test_transform_records_is_the_unions_transform_bit_for_bit(shipped: dict, test_corpus) -> None:
+    goal_union = next(iter(shipped["goal_models"]["pipelines"].values())).named_steps["features"]
+    line_union = shipped["line_model"].named_steps["features"]
+    for union, records in ((goal_union, test_corpus.goal_inputs), (line_union, test_corpus.line_inputs)):
+        _same_matrix(transform_records(union, records), union.transform(records))
+        _same_matrix(transform_records(union, records[:1]), union.transform(records[:1]))
+
+
+def test_is_goal_line_gives_the_line_models_probabilities(shipped: dict, test_corpus) -> None:
+    lines = test_corpus.lines[:200]
+    got = is_goal_line([r["text"] for r in lines], [r["context"] for r in lines], SHIPPED)
+    proba = shipped["line_model"].predict_proba(test_corpus.line_inputs[:200])
+    not_goal = list(shipped["line_model"].classes_).index("not_goal")
+    assert [p for _, p in got] == [1.0 - float(row[not_goal]) for row in proba]
 
 
 def test_shipped_models_are_small() -> None:

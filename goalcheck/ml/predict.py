@@ -28,7 +28,7 @@ from sklearn.utils.extmath import softmax
 
 from ..components.ngrams import faster_counts_in
 from ..extract import rule_is_goal_line
-from .features import Record, line_records
+from .features import Record, line_records, transform_records
 from .io import load_artifact
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ def goal_probas(bundle: dict[str, Any], records: list[Record],
     names = [h for h in pipes if heads is None or h in heads]
     if not names:
         return {}
-    X = pipes[names[0]].named_steps["features"].transform(records)
+    X = transform_records(pipes[names[0]].named_steps["features"], records)
     return dict(zip(names, predict_probas([pipes[h].named_steps["clf"] for h in names], X),
                     strict=True))
 
@@ -170,7 +170,7 @@ def is_goal_line(texts: list[str], contexts: list[str],
     if not texts:
         return []
     records = line_records(texts, contexts)
-    proba = model.predict_proba(records)
+    proba, = predict_probas([model.named_steps["clf"]], transform_records(model.named_steps["features"], records))
     classes = list(model.classes_)
     out: list[tuple[str, float]] = []
     for rec, row in zip(records, proba, strict=True):
