@@ -6,6 +6,7 @@ contract, so the CLI, the app and exports all read the same shape.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -61,7 +62,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A character span of a goal's text: ``text[start:end]``."""
 
@@ -71,6 +72,9 @@ class Span:
     #: The form field the span comes from ("How progress will be measured"), when not the goal's text.
     field: str | None = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", sys.intern(self.text))  # the same words recur across goals
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
         if self.field is not None:
@@ -78,17 +82,17 @@ class Span:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeficitSpan(Span):
     """A deficit-framed span with a strength-based suggestion."""
 
     suggestion: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "suggestion": self.suggestion}
+        return {**Span.to_dict(self), "suggestion": self.suggestion}
 
 
-@dataclass
+@dataclass(slots=True)
 class Component:
     """One measurability component: present or not, and where."""
 
@@ -99,7 +103,7 @@ class Component:
         return {"present": self.present, "spans": [s.to_dict() for s in self.spans]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One decision of a rule or a model: the typed record everything else is built from.
 
@@ -134,7 +138,7 @@ class Evidence:
                    d.get("end"), float(d.get("confidence", 1.0)), dict(d.get("data") or {}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Explanation:
     """Why a score or label came out as it did (which rule/model, how sure)."""
 
@@ -142,6 +146,9 @@ class Explanation:
     source: EvidenceSource
     detail: str
     confidence: float = 1.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "detail", sys.intern(self.detail))  # templates recur across goals
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -152,7 +159,7 @@ class Explanation:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StandardMatch:
     """A Common Core standard a goal cites or resembles."""
 
@@ -174,7 +181,7 @@ class StandardMatch:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Alignment:
     """Standards alignment of a goal (RUBRIC.md section 4)."""
 
@@ -190,7 +197,7 @@ class Alignment:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Rewrite:
     """A suggested rewrite and the list of changes made."""
 
@@ -201,7 +208,7 @@ class Rewrite:
         return {"text": self.text, "changes": list(self.changes)}
 
 
-@dataclass
+@dataclass(slots=True)
 class GoalAnalysis:
     """The full analysis of one goal; ``to_dict()`` is the contract's goal JSON."""
 
@@ -294,7 +301,7 @@ class GoalAnalysis:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of a document as ingested, with layout facts."""
 
@@ -308,7 +315,7 @@ class Line:
     field: str | None = None  # table column header the cell sits under, if any
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """An ingested document: its lines in reading order, page count, warnings."""
 
@@ -318,7 +325,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A section of an IEP (present levels, annual goals, ...)."""
 
@@ -341,7 +348,7 @@ FIELD_ROLES: tuple[str, ...] = (
     "measurement", "criterion", "timeframe", "baseline", "condition", "progress_reporting")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FormField:
     """A field of a goal's form or table row ("Criteria: 80% in 4 of 5 trials"): RUBRIC.md 2.
 
@@ -358,7 +365,7 @@ class FormField:
         return {"role": self.role, "label": self.label, "text": self.text, "page": self.page}
 
 
-@dataclass
+@dataclass(slots=True)
 class Goal:
     """A goal as extracted from a document, before analysis."""
 
@@ -387,7 +394,7 @@ PLAN_CHECKS: tuple[str, ...] = (
 PLAN_STATUSES: tuple[str, ...] = ("pass", "fail", "not_applicable")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanFinding:
     """One finding of a plan check: what, where (page, quoted evidence), which goal or area."""
 
@@ -402,7 +409,7 @@ class PlanFinding:
                 "goal": self.goal, "area": self.area}
 
 
-@dataclass
+@dataclass(slots=True)
 class PlanCheck:
     """One check of the plan review (RUBRIC.md section 8): pass, fail or not_applicable."""
 
@@ -414,7 +421,7 @@ class PlanCheck:
         return {"id": self.id, "status": self.status, "findings": [f.to_dict() for f in self.findings]}
 
 
-@dataclass
+@dataclass(slots=True)
 class PlanReview:
     """The plan-level review of a whole IEP; ``score`` is the share of applicable checks passed."""
 
@@ -434,7 +441,7 @@ class PlanReview:
         return {"score": self.score, "checks": [c.to_dict() for c in self.checks]}
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentReport:
     """The analysis of a whole document; ``to_dict()`` is the contract's JSON."""
 

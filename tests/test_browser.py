@@ -317,6 +317,7 @@ def test_score_many(app_url: str, browser: Any, outside: list[str], sample: Any)
     # Filters use human words.
     page.get_by_text("Filter the table").click()
     page.locator("[data-testid=stMultiSelect]").first.locator("input").click()
+    expect(page.get_by_role("option").first).to_be_visible(timeout=20_000)  # the list is open
     options = page.get_by_role("option").all_inner_texts()
     assert "Measurable" in options and not any("_" in o for o in options), options
     page.get_by_role("option", name="Measurable", exact=True).click()
