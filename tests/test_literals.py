@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goalcheck.components.measurability import placeholder_rules
+from goalcheck.components.postsecondary import _rules as postsecondary_rules
 from goalcheck.components.strength import lexicon
 from goalcheck.data import component_patterns
 from goalcheck.extract import _lexicon as goal_line_lexicon
@@ -24,7 +25,9 @@ PATTERNS = [rx for items in component_patterns().values() for _, rx, _ in items]
     DEFICITS.any_deficit, DEFICITS.reduced_verb,
     *(getattr(LINES, f) for f in ("after_school", "timeframe", "criterion", "wishes", "reported",
                                   "form_prompts", "boilerplate", "points_to_goal")),
-    *(rx for _, rx in placeholder_rules().marks)]
+    *(rx for _, rx in placeholder_rules().marks),
+    *(rx for f in ("wishes", "no_area", "activities", "implied", "stated", "in_school")
+      for _, rx in getattr(postsecondary_rules(), f))]
 WORDS = sorted({n for rx in PATTERNS for n in (needs_of(rx) or ())}
                | {"will", "Maya", "90%", "4/5", "by", "June", "trials", "minute", "of", "10"})
 DATA = Path(__file__).resolve().parents[1] / "training_data"

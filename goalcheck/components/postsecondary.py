@@ -25,6 +25,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..literals import ascii_lower, search
 from ..schema import Evidence
 from .base import add, context, doc_text, evidence, is_english, register_extensions
 from .measurability import mask_placeholders, patterns
@@ -99,7 +100,8 @@ def _rules() -> _Rules:
 
 
 def _first(rules: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, re.Match[str]] | None:
-    hits = [(m.start(), rule, m) for rule, rx in rules for m in [rx.search(text)] if m]
+    low = ascii_lower(text)
+    hits = [(m.start(), rule, m) for rule, rx in rules for m in [search(rx, text, low)] if m]
     if not hits:
         return None
     _, rule, m = min(hits, key=lambda h: h[0])
