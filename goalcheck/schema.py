@@ -62,6 +62,11 @@ __all__ = [
 ]
 
 
+def _shared(text: str) -> str:
+    """One copy of equal strings (``sys.intern``; a ``str`` subclass is kept as it is)."""
+    return sys.intern(text) if type(text) is str else text
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A character span of a goal's text: ``text[start:end]``."""
@@ -73,7 +78,7 @@ class Span:
     field: str | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", sys.intern(self.text))  # the same words recur across goals
+        object.__setattr__(self, "text", _shared(self.text))  # the same words recur across goals
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
@@ -148,7 +153,7 @@ class Explanation:
     confidence: float = 1.0
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "detail", sys.intern(self.detail))  # templates recur across goals
+        object.__setattr__(self, "detail", _shared(self.detail))  # templates recur across goals
 
     def to_dict(self) -> dict[str, Any]:
         return {

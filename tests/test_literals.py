@@ -15,8 +15,16 @@ from goalcheck.components.postsecondary import _rules as postsecondary_rules
 from goalcheck.components.strength import lexicon
 from goalcheck.data import component_patterns
 from goalcheck.extract import _lexicon as goal_line_lexicon
-from goalcheck.literals import (ascii_lower, literals_of, may_match, may_match_present, needs_of,
-                               present_literals, required_literals, search)
+from goalcheck.literals import (
+    ascii_lower,
+    literals_of,
+    may_match,
+    may_match_present,
+    needs_of,
+    present_literals,
+    required_literals,
+    search,
+)
 
 DEFICITS = lexicon()
 LINES = goal_line_lexicon()

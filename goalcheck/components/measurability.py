@@ -23,7 +23,14 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..data import REGEX_COMPONENTS, component_patterns
-from ..literals import ascii_lower, literals_of, may_match, may_match_present, needs_of, present_literals
+from ..literals import (
+    ascii_lower,
+    literals_of,
+    may_match,
+    may_match_present,
+    needs_of,
+    present_literals,
+)
 from ..schema import Evidence
 from .base import add, doc_text, is_english, register_extensions
 from .text import prefix_length

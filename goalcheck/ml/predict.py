@@ -170,7 +170,8 @@ def is_goal_line(texts: list[str], contexts: list[str],
     if not texts:
         return []
     records = line_records(texts, contexts)
-    proba, = predict_probas([model.named_steps["clf"]], transform_records(model.named_steps["features"], records))
+    X = transform_records(model.named_steps["features"], records)
+    (proba,) = predict_probas([model.named_steps["clf"]], X)
     classes = list(model.classes_)
     out: list[tuple[str, float]] = []
     for rec, row in zip(records, proba, strict=True):
