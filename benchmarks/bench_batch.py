@@ -306,10 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         docs = [str(args.dir / "docs")]
-        ceiling = [two_process_ceiling()]
+        ceiling_before = two_process_ceiling()
         one = run_batch(docs, out / "one.parquet", ["--workers", "1", *reader])
         two = run_batch(docs, out / "two.parquet", ["--workers", "2", *reader])
-        ceiling.append(two_process_ceiling())
+        ceiling_after = two_process_ceiling()
         for name, r in (("1 worker (in the command's process)", one), ("2 worker processes", two)):
             print(f"{name:36}: {r.docs_per_s:5.2f} docs/s wall ({r.wall_s:5.1f} s, first document after "
                   f"{r.first_doc_s:4.1f} s), steady {r.steady_docs_per_s:5.2f} docs/s, "
@@ -321,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
               f"CPU per document {one.cpu_s / one.docs:.3f} -> {two.cpu_s / two.docs:.3f} s "
               f"(efficiency {one.cpu_s / two.cpu_s:.0%}); load average now {os.getloadavg()[0]:.1f}")
         print(f"this machine's own ceiling (two CPU-bound Python loops at once vs one run twice): "
-              f"{ceiling[0]:.2f}x before, {ceiling[1]:.2f}x after the runs")
+              f"{ceiling_before:.2f}x before, {ceiling_after:.2f}x after the runs")
         same = rows_of(out / "one.parquet").equals(rows_of(out / "two.parquet"))
         print(f"rows of 2 workers == rows of 1: {same}")
 

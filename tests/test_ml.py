@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from matrices import assert_same_csr
 
 from goalcheck.errors import ModelArtifactError
 from goalcheck.ml import io as mlio
@@ -224,18 +225,12 @@ def test_goal_probas_are_each_heads_predict_proba_bit_for_bit(shipped: dict, tes
             assert p.dtype == expected.dtype and p.tobytes() == expected.tobytes(), head
 
 
-def _same_matrix(a, b) -> None:
-    assert a.format == b.format == "csr" and a.shape == b.shape and a.dtype == b.dtype
-    for part in ("indptr", "indices", "data"):
-        assert getattr(a, part).tobytes() == getattr(b, part).tobytes(), part
-
-
 def test_transform_records_is_the_unions_transform_bit_for_bit(shipped: dict, test_corpus) -> None:
     goal_union = next(iter(shipped["goal_models"]["pipelines"].values())).named_steps["features"]
     line_union = shipped["line_model"].named_steps["features"]
     for union, records in ((goal_union, test_corpus.goal_inputs), (line_union, test_corpus.line_inputs)):
-        _same_matrix(transform_records(union, records), union.transform(records))
-        _same_matrix(transform_records(union, records[:1]), union.transform(records[:1]))
+        assert_same_csr(transform_records(union, records), union.transform(records))
+        assert_same_csr(transform_records(union, records[:1]), union.transform(records[:1]))
 
 
 def test_is_goal_line_gives_the_line_models_probabilities(shipped: dict, test_corpus) -> None:

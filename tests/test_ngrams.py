@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import copy
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from matrices import assert_same_csr
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from goalcheck.components import ngrams
 from goalcheck.components.ngrams import (
     MAX_WORDS,
     TokenNgrams,
@@ -18,7 +19,6 @@ from goalcheck.components.ngrams import (
     count_word_ngrams,
     faster_counts_in,
 )
-from goalcheck.components import ngrams
 from goalcheck.ml.predict import load_models
 
 TRAIN = [
@@ -31,12 +31,6 @@ TRAIN = [
 ]
 
 
-def _same(a, b) -> None:
-    assert a.shape == b.shape and a.dtype == b.dtype
-    assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
-    assert np.array_equal(a.data, b.data)
-
-
 def _pair(**params):
     plain = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, **params).fit(TRAIN)
     return plain, cache_char_ngrams(copy.deepcopy(plain))
@@ -46,15 +40,15 @@ def _pair(**params):
 @given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=80), min_size=1, max_size=4))
 def test_cached_char_ngrams_give_the_same_matrix(texts: list[str]) -> None:
     plain, cached = _pair()
-    _same(plain.transform(texts), cached.transform(texts))
-    _same(plain.transform(texts), cached.transform(texts))  # from the cache this time
+    assert_same_csr(plain.transform(texts), cached.transform(texts))
+    assert_same_csr(plain.transform(texts), cached.transform(texts))  # from the cache this time
 
 
 def test_cached_char_ngrams_on_goals_and_odd_spacing() -> None:
     plain, cached = _pair()
     texts = TRAIN + ["  MAYA  will\tread\n20 WORDS.", "", "İstanbul ß ǅ", "a", "Maya Maya Maya"]
     assert isinstance(cached.build_analyzer(), WordNgrams)
-    _same(plain.transform(texts), cached.transform(texts))
+    assert_same_csr(plain.transform(texts), cached.transform(texts))
 
 
 def test_only_plain_char_wb_vectorizers_are_changed() -> None:
@@ -91,7 +85,7 @@ def test_the_loaded_models_word_vectorizers_count_directly() -> None:
 def test_many_documents_at_once_and_a_cached_vectorizer_refuses_refitting() -> None:
     plain, cached = _pair()
     texts = (TRAIN + ["", "   ", "read read read words"]) * 30
-    _same(plain.transform(texts), cached.transform(texts))
+    assert_same_csr(plain.transform(texts), cached.transform(texts))
     with pytest.raises(ValueError, match="fit a fresh one"):
         cached.fit(TRAIN)
 
@@ -114,7 +108,7 @@ WORD_PARAMS = [
        st.sampled_from(WORD_PARAMS))
 def test_direct_word_counts_give_the_same_matrix(texts: list[str], params: dict) -> None:
     plain, direct = _word_pair(**params)
-    _same(plain.transform(texts), direct.transform(texts))
+    assert_same_csr(plain.transform(texts), direct.transform(texts))
 
 
 def test_direct_word_counts_on_goals_and_refitting() -> None:
@@ -122,7 +116,7 @@ def test_direct_word_counts_on_goals_and_refitting() -> None:
         plain, direct = _word_pair(**params)
         assert isinstance(direct._count_vocab.__self__, TokenNgrams)
         texts = (TRAIN + ["  MAYA  will\tread\n20 WORDS.", "", "İstanbul ß ǅ", "a", "will will the will"]) * 3
-        _same(plain.transform(texts), direct.transform(texts))
+        assert_same_csr(plain.transform(texts), direct.transform(texts))
     with pytest.raises(ValueError, match="fit a fresh one"):
         direct.fit(TRAIN)
 
@@ -133,7 +127,7 @@ def test_the_word_table_starts_again_when_full(monkeypatch: pytest.MonkeyPatch) 
     sizes = []
     for i in range(6):
         texts = [TRAIN[i], f"word{i} word{i + 1}"]
-        _same(plain.transform(texts), cached.transform(texts))
+        assert_same_csr(plain.transform(texts), cached.transform(texts))
         sizes.append(len(cached.build_analyzer().ids))
     assert max(sizes) <= 30 and any(b < a for a, b in zip(sizes, sizes[1:]))
     assert MAX_WORDS > 30

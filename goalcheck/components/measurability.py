@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import REGEX_COMPONENTS, component_patterns
 from ..literals import (
+    Needs,
     ascii_lower,
     literals_of,
     may_match,
@@ -70,7 +71,8 @@ def patterns() -> dict[str, list[tuple[str, re.Pattern[str], dict[str, Any]]]]:
 
 
 @lru_cache(maxsize=1)
-def _screened() -> tuple[dict[str, list[tuple[str, re.Pattern[str], dict[str, Any], Any]]], tuple[str, ...]]:
+def _screened() -> tuple[dict[str, list[tuple[str, re.Pattern[str], dict[str, Any], Needs | None]]],
+                        tuple[str, ...]]:
     """:func:`patterns` each with its pre-test literals, and all those literals."""
     pats = patterns()
     with_needs = {label: [(rule, rx, spec, needs_of(rx)) for rule, rx, spec in rules]
